@@ -1,0 +1,28 @@
+package org.dyad.application.board;
+
+import org.dyad.application.cases.CaseView;
+import org.dyad.application.cases.CaseViewListener;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Keeps each unit's board in step with its case views and tells live screens. Closed cases leave the board. */
+@Component
+public class BoardProjection implements CaseViewListener {
+
+    private final Boards boards;
+    private final List<BoardListener> listeners;
+
+    public BoardProjection(Boards boards, List<BoardListener> listeners) {
+        this.boards = boards;
+        this.listeners = listeners;
+    }
+
+    @Override
+    public void caseViewChanged(CaseView view) {
+        Board current = boards.find(view.getUnit());
+        Board next = view.isClosed() ? current.without(view.getCaseId()) : current.with(BoardRow.from(view));
+        boards.save(next);
+        listeners.forEach(l -> l.boardChanged(next.unit(), next.version()));
+    }
+}

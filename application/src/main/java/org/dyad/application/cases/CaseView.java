@@ -1,0 +1,113 @@
+package org.dyad.application.cases;
+
+import org.dyad.domain.cases.AdvanceDirective;
+import org.dyad.domain.cases.CareTeamRole;
+import org.dyad.domain.cases.Setting;
+import org.dyad.domain.cases.WrapSummary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything the care team sees of one case, kept current from its events. */
+public class CaseView {
+
+    public record Member(String userId, String displayName, CareTeamRole role, Instant joinedAt) {
+    }
+
+    public record Dyad(String peerId, String peerName, String psychiatristId, String psychiatristName,
+                       Instant formedAt) {
+    }
+
+    public record Goals(String whatMattersMost, List<String> goals, List<String> personalMedicine,
+                        Instant recordedAt) {
+    }
+
+    public record Stay(Instant admittedAt, Instant dischargedAt) {
+    }
+
+    private String caseId;
+    private String preferredName;
+    private String pronouns;
+    private LocalDate dateOfBirth;
+    private Setting setting;
+    private String unit;
+    private String personServedUserId;
+    private List<Member> careTeam = new ArrayList<>();
+    private Dyad dyad;
+    private Goals goals;
+    private AdvanceDirective advanceDirective;
+    private WrapSummary wrapSummary;
+    private List<Stay> stays = new ArrayList<>();
+    private boolean restricted;
+    private boolean closed;
+    private Instant openedAt;
+    private Instant lastActivity;
+    private long version = -1;
+
+    CaseView() {
+    }
+
+    CaseView(String caseId, String preferredName, String pronouns, LocalDate dateOfBirth, Setting setting,
+             String unit, String personServedUserId, Instant openedAt) {
+        this.caseId = caseId;
+        this.preferredName = preferredName;
+        this.pronouns = pronouns;
+        this.dateOfBirth = dateOfBirth;
+        this.setting = setting;
+        this.unit = unit;
+        this.personServedUserId = personServedUserId;
+        this.openedAt = openedAt;
+    }
+
+    public String getCaseId() { return caseId; }
+    public String getPreferredName() { return preferredName; }
+    public String getPronouns() { return pronouns; }
+    public LocalDate getDateOfBirth() { return dateOfBirth; }
+    public Setting getSetting() { return setting; }
+    public String getUnit() { return unit; }
+    public String getPersonServedUserId() { return personServedUserId; }
+    public List<Member> getCareTeam() { return List.copyOf(careTeam); }
+    public Dyad getDyad() { return dyad; }
+    public Goals getGoals() { return goals; }
+    public AdvanceDirective getAdvanceDirective() { return advanceDirective; }
+    public WrapSummary getWrapSummary() { return wrapSummary; }
+    public List<Stay> getStays() { return List.copyOf(stays); }
+    public boolean isRestricted() { return restricted; }
+    public boolean isClosed() { return closed; }
+    public Instant getOpenedAt() { return openedAt; }
+    public Instant getLastActivity() { return lastActivity; }
+    /** Sequence number of the last event applied. */
+    public long getVersion() { return version; }
+
+    public boolean isAdmitted() {
+        return !stays.isEmpty() && stays.get(stays.size() - 1).dischargedAt() == null;
+    }
+
+    public boolean hasMember(String userId) {
+        return careTeam.stream().anyMatch(m -> m.userId().equals(userId));
+    }
+
+    public boolean isPersonServed(String userId) {
+        return personServedUserId != null && personServedUserId.equals(userId);
+    }
+
+    void addMember(Member member) { careTeam.add(member); }
+    void removeMember(String userId) { careTeam.removeIf(m -> m.userId().equals(userId)); }
+    void setDyad(Dyad dyad) { this.dyad = dyad; }
+    void setGoals(Goals goals) { this.goals = goals; }
+    void setAdvanceDirective(AdvanceDirective directive) { this.advanceDirective = directive; }
+    void setWrapSummary(WrapSummary wrap) { this.wrapSummary = wrap; }
+    void admit(Instant at) { stays.add(new Stay(at, null)); }
+    void discharge(Instant at) {
+        Stay open = stays.remove(stays.size() - 1);
+        stays.add(new Stay(open.admittedAt(), at));
+    }
+    void setRestricted(boolean restricted) { this.restricted = restricted; }
+    void close() { this.closed = true; }
+    void touched(Instant at, long sequence) {
+        this.lastActivity = at;
+        this.version = sequence;
+    }
+}

@@ -1,0 +1,150 @@
+package org.dyad.application.demo;
+
+import org.dyad.application.access.Viewer;
+import org.dyad.application.cases.CaseService;
+import org.dyad.application.cases.CaseService.NewCase;
+import org.dyad.application.cases.CaseViews;
+import org.dyad.application.users.AccountRole;
+import org.dyad.application.users.PasswordHasher;
+import org.dyad.application.users.Unit;
+import org.dyad.application.users.UnitDirectory;
+import org.dyad.application.users.UserAccount;
+import org.dyad.application.users.UserDirectory;
+import org.dyad.domain.cases.AdvanceDirective;
+import org.dyad.domain.cases.CareTeamRole;
+import org.dyad.domain.cases.Contact;
+import org.dyad.domain.cases.Setting;
+import org.dyad.domain.cases.WrapSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * Synthetic units, users and cases for the embedded default. Every name is invented. Safe to run on every start:
+ * accounts are created only when absent and cases have stable ids, so nothing is created twice.
+ */
+@Component
+public class DemoData {
+
+    public static final String PASSWORD = "demo";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private static final List<UserAccount> USERS = List.of(
+            staff("psychiatrist", "Dr. Amara Okafor", AccountRole.PSYCHIATRIST, "north"),
+            staff("peer", "Jordan Reyes", AccountRole.PEER_SPECIALIST, "north"),
+            staff("nurse", "Sam Lindqvist", AccountRole.NURSE, "north"),
+            staff("psychiatrist2", "Dr. Mateo Haddad", AccountRole.PSYCHIATRIST, "south"),
+            staff("peer2", "Riley Nakamura", AccountRole.PEER_SPECIALIST, "south"),
+            staff("auditor", "Priya Castellanos", AccountRole.AUDITOR, null),
+            staff("admin", "Morgan Adebayo", AccountRole.ADMIN, null),
+            staff("person", "Alex Moreno", AccountRole.PERSON_SERVED, null));
+
+    private static final List<String> NORTH_NAMES = List.of("Alex Moreno", "Bea Thorn", "Cal Ferris", "Dani Vos",
+            "Eli Sandoval", "Fen Abara", "Gus Lemaire", "Hana Ostrova", "Ira Quill", "Juno Baptiste", "Kit Marlowe-Ruiz",
+            "Lou Petrakis");
+    private static final List<String> SOUTH_NAMES = List.of("Mara Klein", "Nico Adeyemi", "Ona Varga", "Pax Holloway",
+            "Quinn Dubois", "Rae Okonkwo", "Sol Brennan", "Tam Iversen", "Uma Castillo", "Vic Moravec", "Wren Salazar",
+            "Yael Fontaine");
+    private static final List<String> PRONOUNS = List.of("they/them", "she/her", "he/him");
+
+    private final UserDirectory users;
+    private final UnitDirectory units;
+    private final CaseService cases;
+    private final CaseViews views;
+    private final PasswordHasher hasher;
+
+    public DemoData(UserDirectory users, UnitDirectory units, CaseService cases, CaseViews views, PasswordHasher hasher) {
+        this.users = users;
+        this.units = units;
+        this.cases = cases;
+        this.views = views;
+        this.hasher = hasher;
+    }
+
+    /** Creates the demo units and accounts; cases are seeded with {@link #seedCases(BiConsumer)}. */
+    public void seedAccounts() {
+        units.createIfAbsent(new Unit("north", "North unit"));
+        units.createIfAbsent(new Unit("south", "South unit"));
+        String hash = hasher.hash(PASSWORD);
+        for (UserAccount u : USERS) {
+            users.createIfAbsent(new UserAccount(u.userId(), u.displayName(), u.role(), u.unit(), hash, true));
+        }
+    }
+
+    /**
+     * Opens the demo cases not yet open. {@code runAs} runs a step as the given demo user, so every event
+     * carries a real actor.
+     */
+    public void seedCases(BiConsumer<String, Runnable> runAs) {
+        int created = 0;
+        created += seedUnit("north", NORTH_NAMES, "psychiatrist", "peer", "nurse", runAs);
+        created += seedUnit("south", SOUTH_NAMES, "psychiatrist2", "peer2", null, runAs);
+        if (created > 0) {
+            log.info("Demo data: opened {} synthetic cases", created);
+        }
+    }
+
+    private int seedUnit(String unit, List<String> names, String psychiatrist, String peer, String nurse,
+                         BiConsumer<String, Runnable> runAs) {
+        Viewer doctor = new Viewer(psychiatrist, AccountRole.PSYCHIATRIST, unit);
+        int created = 0;
+        for (int i = 0; i < names.size(); i++) {
+            String caseId = stableId(unit + "-" + i);
+            if (views.find(caseId).isPresent()) {
+                continue;
+            }
+            int n = i;
+            String personAccount = unit.equals("north") && i == 0 ? "person" : null;
+            Setting setting = n % 3 == 2 ? Setting.OUTPATIENT : Setting.INPATIENT;
+            runAs.accept(psychiatrist, () -> {
+                cases.open(doctor, caseId, new NewCase(names.get(n), PRONOUNS.get(n % 3),
+                        LocalDate.of(1958 + (n * 7) % 50, 1 + n % 12, 1 + (n * 3) % 27), setting, unit, personAccount));
+                cases.joinCareTeam(doctor, caseId, peer, CareTeamRole.PEER_SPECIALIST);
+                if (nurse != null && setting == Setting.INPATIENT) {
+                    cases.joinCareTeam(doctor, caseId, nurse, CareTeamRole.NURSE);
+                }
+                if (n % 4 != 3) {
+                    cases.formDyad(doctor, caseId, peer, psychiatrist);
+                }
+                if (setting == Setting.INPATIENT) {
+                    cases.admit(doctor, caseId, null);
+                }
+                if (n % 2 == 0) {
+                    cases.recordAdvanceDirective(doctor, caseId, new AdvanceDirective(
+                            List.of("talk therapy first", "a quiet room"), List.of("haloperidol"),
+                            "Space to walk, my headphones, a call with my sister.",
+                            List.of(new Contact("Robin (sister)", "sister", "555-0100")),
+                            "I do not consent to restraint; if it is ever used, I want my peer there afterwards.",
+                            new Contact("Robin (sister)", "sister", "555-0100"), LocalDate.of(2026, 3, 1)));
+                }
+                if (n % 3 == 0) {
+                    cases.recordWrapSummary(doctor, caseId, new WrapSummary(List.of("morning walk", "journaling"),
+                            List.of("loud arguments"), List.of("not sleeping"), "Dim lights and someone I trust.",
+                            List.of(new Contact("Robin (sister)", "sister", "555-0100"))));
+                }
+                cases.recordGoals(doctor, caseId, "Getting back to my garden and my dog.",
+                        List.of("sleep through the night", "go back to part-time work"), List.of("gardening", "calling my sister"));
+                if (n == 5) {
+                    cases.restrict(doctor, caseId, "The person served also works on this unit's staff.");
+                }
+            });
+            created++;
+        }
+        return created;
+    }
+
+    public static String stableId(String key) {
+        return UUID.nameUUIDFromBytes(("dyad-demo-" + key).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static UserAccount staff(String id, String name, AccountRole role, String unit) {
+        return new UserAccount(id, name, role, unit, null, true);
+    }
+}

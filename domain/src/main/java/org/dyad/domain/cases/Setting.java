@@ -1,0 +1,7 @@
+package org.dyad.domain.cases;
+
+/** Where the person is served. */
+public enum Setting {
+    INPATIENT,
+    OUTPATIENT
+}
