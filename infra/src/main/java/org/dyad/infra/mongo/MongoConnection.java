@@ -1,0 +1,84 @@
+package org.dyad.infra.mongo;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The MongoDB Dyad talks to: the one named by {@code DYAD_MONGODB_URI}, or an in-process MongoDB-wire server
+ * (mongo-java-server) with its H2 file under the data directory.
+ */
+public final class MongoConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoConnection.class);
+
+    private final MongoClient client;
+    private final String databaseName;
+    private final MongoServer embedded;
+
+    private MongoConnection(MongoClient client, String databaseName, MongoServer embedded) {
+        this.client = client;
+        this.databaseName = databaseName;
+        this.embedded = embedded;
+    }
+
+    public static MongoConnection external(String uri, String defaultDatabase) {
+        ConnectionString connectionString = new ConnectionString(uri);
+        String database = connectionString.getDatabase() != null ? connectionString.getDatabase() : defaultDatabase;
+        log.info("Using MongoDB at {} (database {})", connectionString.getHosts(), database);
+        return new MongoConnection(MongoClients.create(connectionString), database, null);
+    }
+
+    /** {@code backend} is "h2" (file under {@code dataDir}) or "memory" (tests, benchmarks). */
+    public static MongoConnection embedded(String backend, Path dataDir, Durability durability, String bindHost,
+                                           int port, String database) {
+        MongoBackend mongoBackend;
+        if ("memory".equalsIgnoreCase(backend)) {
+            mongoBackend = new MemoryBackend();
+        } else {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
+            }
+            Path file = dataDir.resolve("dyad.mv");
+            mongoBackend = DurableH2Backend.open(file.toString(), durability);
+            log.info("Embedded MongoDB-wire server on {} ({} durability)", file.toAbsolutePath(), durability);
+        }
+        MongoServer server = new MongoServer(mongoBackend);
+        server.bind(bindHost, port);
+        String uri = "mongodb://" + bindHost + ":" + server.getLocalAddress().getPort();
+        log.info("Embedded MongoDB-wire server listening at {}", uri);
+        return new MongoConnection(MongoClients.create(uri), database, server);
+    }
+
+    public MongoClient client() {
+        return client;
+    }
+
+    public String databaseName() {
+        return databaseName;
+    }
+
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (embedded != null) {
+            embedded.shutdown();
+        }
+    }
+}
