@@ -1,0 +1,20 @@
+package org.dyad.web;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+@SpringBootApplication(scanBasePackages = "org.dyad")
+public class DyadApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(DyadApplication.class, args);
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

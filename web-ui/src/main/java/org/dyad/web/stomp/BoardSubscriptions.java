@@ -1,0 +1,112 @@
+package org.dyad.web.stomp;
+
+import org.dyad.application.access.AccessPolicy;
+import org.dyad.application.access.Viewer;
+import org.dyad.web.security.Viewers;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.MessageDeliveryException;
+import org.springframework.messaging.MessageHandler;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.simp.user.UserDestinationMessageHandler;
+import org.springframework.messaging.support.ExecutorChannelInterceptor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides every CONNECT, SUBSCRIBE and SEND by the access policy. Once a board subscription is live it sends the
+ * RECEIPT the client asked for and then the board, unless the client's {@code version} header says it is current.
+ */
+@Component
+public class BoardSubscriptions implements ExecutorChannelInterceptor {
+
+    static final String BOARD_DESTINATION_PREFIX = "/user/queue/boards/";
+    /** Header a reconnecting client sends with the last board version it saw. */
+    static final String VERSION_HEADER = "version";
+    private static final Pattern BOARD_DESTINATION = Pattern.compile("^/user/queue/boards/([A-Za-z0-9_-]{1,60})$");
+
+    private final AccessPolicy policy;
+    private final ObjectProvider<BoardPusher> pusher;
+    private final ObjectProvider<MessageChannel> clientOutboundChannel;
+
+    public BoardSubscriptions(AccessPolicy policy, ObjectProvider<BoardPusher> pusher,
+                              @Qualifier("clientOutboundChannel")
+                              ObjectProvider<MessageChannel> clientOutboundChannel) {
+        this.policy = policy;
+        this.pusher = pusher;
+        this.clientOutboundChannel = clientOutboundChannel;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (stomp == null || stomp.getCommand() == null) {
+            return message;
+        }
+        switch (stomp.getCommand()) {
+            case CONNECT, STOMP -> viewer(stomp);
+            case SUBSCRIBE -> {
+                Viewer viewer = viewer(stomp);
+                String unit = boardUnit(stomp.getDestination())
+                        .orElseThrow(() -> new MessageDeliveryException("No such destination: " + stomp.getDestination()));
+                if (!policy.mayViewBoard(viewer, unit)) {
+                    throw new MessageDeliveryException("Not permitted: only the " + unit + " team sees its board.");
+                }
+            }
+            case SEND -> throw new MessageDeliveryException("Boards are read-only; change cases through the API.");
+            default -> {
+            }
+        }
+        return message;
+    }
+
+    @Override
+    public void afterMessageHandled(Message<?> message, MessageChannel channel, MessageHandler handler, Exception ex) {
+        StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (ex != null || stomp == null || stomp.getCommand() != StompCommand.SUBSCRIBE
+                || !(handler instanceof UserDestinationMessageHandler)) {
+            return;
+        }
+        // The user destination handler has registered the subscription with the broker: it is live now.
+        String receipt = stomp.getReceipt();
+        if (receipt != null) {
+            StompHeaderAccessor reply = StompHeaderAccessor.create(StompCommand.RECEIPT);
+            reply.setReceiptId(receipt);
+            reply.setSessionId(stomp.getSessionId());
+            clientOutboundChannel.getObject().send(MessageBuilder.createMessage(new byte[0], reply.getMessageHeaders()));
+        }
+        Viewer viewer = viewer(stomp);
+        String unit = boardUnit(stomp.getDestination()).orElseThrow();
+        Long knownVersion = parseVersion(stomp.getFirstNativeHeader(VERSION_HEADER));
+        pusher.getObject().sendCurrent(stomp.getUser().getName(), viewer, unit, knownVersion);
+    }
+
+    private static Viewer viewer(StompHeaderAccessor stomp) {
+        return Viewers.of(stomp.getUser())
+                .orElseThrow(() -> new MessageDeliveryException("Sign in before connecting."));
+    }
+
+    static Optional<String> boardUnit(String destination) {
+        if (destination == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = BOARD_DESTINATION.matcher(destination);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private static Long parseVersion(String header) {
+        try {
+            return header == null ? null : Long.valueOf(header);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
