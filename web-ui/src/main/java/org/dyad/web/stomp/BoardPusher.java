@@ -7,6 +7,8 @@ import org.dyad.application.board.BoardQueries;
 import org.dyad.web.security.Viewers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.user.SimpSubscription;
 import org.springframework.messaging.simp.user.SimpUser;
@@ -57,11 +59,15 @@ public class BoardPusher implements BoardListener {
         }
     }
 
-    /** Sends the current board to one user unless they already hold {@code knownVersion}. */
-    void sendCurrent(String userName, Viewer viewer, String unit, Long knownVersion) {
+    /** Sends the current board to one STOMP session unless it already holds {@code knownVersion}. */
+    void sendCurrent(String sessionId, Viewer viewer, String unit, Long knownVersion) {
         Board board = boards.boardFor(viewer, unit);
         if (knownVersion == null || knownVersion != board.version()) {
-            messaging.convertAndSendToUser(userName, "/queue/boards/" + unit, board);
+            SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+            headers.setSessionId(sessionId);
+            headers.setLeaveMutable(true);
+            // Addressed by session id, so the user's other screens are not sent a board they may already have.
+            messaging.convertAndSendToUser(sessionId, "/queue/boards/" + unit, board, headers.getMessageHeaders());
         }
     }
 

@@ -86,7 +86,7 @@ public class BoardSubscriptions implements ExecutorChannelInterceptor {
         Viewer viewer = viewer(stomp);
         String unit = boardUnit(stomp.getDestination()).orElseThrow();
         Long knownVersion = parseVersion(stomp.getFirstNativeHeader(VERSION_HEADER));
-        pusher.getObject().sendCurrent(stomp.getUser().getName(), viewer, unit, knownVersion);
+        pusher.getObject().sendCurrent(stomp.getSessionId(), viewer, unit, knownVersion);
     }
 
     private static Viewer viewer(StompHeaderAccessor stomp) {

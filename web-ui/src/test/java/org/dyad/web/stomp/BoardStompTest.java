@@ -1,0 +1,85 @@
+package org.dyad.web.stomp;
+
+import org.dyad.web.support.Api;
+import org.dyad.web.support.BoardScreen;
+import org.dyad.web.support.DyadWebTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@DyadWebTest
+class BoardStompTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void viewersWithDifferentRightsGetDifferentBoardsAndAnotherTeamGetsNothing() throws Exception {
+        Api psychiatrist = Api.as(port, "psychiatrist");
+        try (BoardScreen doctorScreen = BoardScreen.open(port, "psychiatrist", "north", null);
+             BoardScreen nurseScreen = BoardScreen.open(port, "nurse", "north", null);
+             BoardScreen otherTeam = BoardScreen.open(port, "psychiatrist2", "north", null)) {
+            doctorScreen.receipt.get(5, TimeUnit.SECONDS);
+            nurseScreen.receipt.get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> doctorScreen.latest() != null && nurseScreen.latest() != null);
+
+            String open = psychiatrist.openCase("Open Record", "north");
+            String restricted = psychiatrist.openCase("Restricted Record", "north");
+            assertThat(psychiatrist.post("/api/cases/" + restricted + "/restrict", "{}").status()).isEqualTo(204);
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(doctorScreen.showsCase(open)).isTrue();
+                assertThat(doctorScreen.showsCase(restricted)).isTrue();
+                assertThat(doctorScreen.row(restricted).get("restricted").asBoolean()).isTrue();
+                assertThat(nurseScreen.showsCase(open)).isTrue();
+            });
+            assertThat(nurseScreen.boards).noneMatch(board -> board.toString().contains(restricted));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> !otherTeam.errors.isEmpty());
+            assertThat(otherTeam.errors.get(0)).contains("Not permitted");
+            assertThat(otherTeam.boards).isEmpty();
+            assertThat(otherTeam.receipt).isNotDone();
+        }
+    }
+
+    @Test
+    void everyChangeArrivesWithItsOwnVersion() throws Exception {
+        Api psychiatrist = Api.as(port, "psychiatrist");
+        try (BoardScreen screen = BoardScreen.open(port, "psychiatrist", "north", null)) {
+            screen.receipt.get(5, TimeUnit.SECONDS);
+            String id = psychiatrist.openCase("Version Counter", "north");
+            assertThat(psychiatrist.post("/api/cases/" + id + "/care-team", "{\"userId\": \"peer\"}").status()).isEqualTo(204);
+            assertThat(psychiatrist.post("/api/cases/" + id + "/dyad",
+                    "{\"peerId\": \"peer\", \"psychiatristId\": \"psychiatrist\"}").status()).isEqualTo(204);
+            long finalVersion = psychiatrist.get("/api/boards/north").body().get("version").asLong();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> screen.latest() != null
+                    && screen.latest().get("version").asLong() >= finalVersion);
+            assertThat(screen.row(id).get("dyad").get("psychiatristName").asText()).isEqualTo("Dr. Amara Okafor");
+            assertThat(screen.boards).extracting(board -> board.get("version").asLong()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aReconnectingScreenWithTheCurrentVersionGetsOnlyWhatComesNextAndAStaleOneGetsASnapshot() throws Exception {
+        Api psychiatrist = Api.as(port, "psychiatrist");
+        long current = psychiatrist.get("/api/boards/north").body().get("version").asLong();
+
+        try (BoardScreen upToDate = BoardScreen.open(port, "psychiatrist", "north", current);
+             BoardScreen stale = BoardScreen.open(port, "psychiatrist", "north", current - 1)) {
+            upToDate.receipt.get(5, TimeUnit.SECONDS);
+            stale.receipt.get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> stale.latest() != null);
+            assertThat(stale.latest().get("version").asLong()).isGreaterThanOrEqualTo(current);
+
+            String id = psychiatrist.openCase("Missed Nothing", "north");
+            await().atMost(Duration.ofSeconds(5)).until(() -> upToDate.latest() != null && upToDate.showsCase(id));
+            assertThat(upToDate.boards.get(0).get("version").asLong()).isGreaterThan(current);
+        }
+    }
+}

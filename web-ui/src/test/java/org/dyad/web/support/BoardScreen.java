@@ -1,0 +1,126 @@
+package org.dyad.web.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.messaging.converter.MappingJackson2MessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A real STOMP client, as a wall screen would use: one user, one board subscription. */
+public final class BoardScreen implements AutoCloseable {
+
+    public final List<JsonNode> boards = new CopyOnWriteArrayList<>();
+    public final List<String> errors = new CopyOnWriteArrayList<>();
+    public final CompletableFuture<Void> receipt = new CompletableFuture<>();
+    private final WebSocketStompClient client;
+    private final ThreadPoolTaskScheduler scheduler;
+    private StompSession session;
+
+    private BoardScreen(WebSocketStompClient client, ThreadPoolTaskScheduler scheduler) {
+        this.client = client;
+        this.scheduler = scheduler;
+    }
+
+    /** Connects as {@code user} and subscribes to the unit's board; {@code knownVersion} may be null. */
+    public static BoardScreen open(int port, String user, String unit, Long knownVersion) throws Exception {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(2);
+        scheduler.initialize();
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new MappingJackson2MessageConverter());
+        client.setTaskScheduler(scheduler);
+        BoardScreen screen = new BoardScreen(client, scheduler);
+
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        handshake.add("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        screen.session = client.connectAsync("ws://localhost:" + port + "/ws", handshake, new StompHeaders(),
+                screen.new Handler()).get(10, TimeUnit.SECONDS);
+
+        StompHeaders subscribe = new StompHeaders();
+        subscribe.setDestination("/user/queue/boards/" + unit);
+        subscribe.setReceipt("sub-" + unit);
+        if (knownVersion != null) {
+            subscribe.add("version", knownVersion.toString());
+        }
+        StompSession.Subscription subscription = screen.session.subscribe(subscribe, screen.new Handler());
+        subscription.addReceiptTask(() -> screen.receipt.complete(null));
+        return screen;
+    }
+
+    /** The newest board received: snapshots may arrive out of order, so the highest version wins. */
+    public JsonNode latest() {
+        return boards.stream().max(java.util.Comparator.comparingLong(b -> b.get("version").asLong())).orElse(null);
+    }
+
+    public boolean showsCase(String caseId) {
+        JsonNode board = latest();
+        if (board == null) {
+            return false;
+        }
+        for (JsonNode row : board.get("rows")) {
+            if (row.get("caseId").asText().equals(caseId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public JsonNode row(String caseId) {
+        for (JsonNode row : latest().get("rows")) {
+            if (row.get("caseId").asText().equals(caseId)) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        if (session != null && session.isConnected()) {
+            session.disconnect();
+        }
+        client.stop();
+        scheduler.shutdown();
+    }
+
+    private final class Handler extends StompSessionHandlerAdapter {
+        @Override
+        public Type getPayloadType(StompHeaders headers) {
+            return JsonNode.class;
+        }
+
+        @Override
+        public void handleFrame(StompHeaders headers, Object payload) {
+            if (headers.getFirst("message") != null && headers.getDestination() == null) {
+                errors.add(headers.getFirst("message"));
+                return;
+            }
+            boards.add((JsonNode) payload);
+        }
+
+        @Override
+        public void handleException(StompSession s, StompCommand command, StompHeaders headers, byte[] payload,
+                                    Throwable exception) {
+            errors.add(String.valueOf(exception));
+        }
+
+        @Override
+        public void handleTransportError(StompSession s, Throwable exception) {
+            errors.add("transport: " + exception);
+        }
+    }
+}
