@@ -35,7 +35,7 @@ public class CaseProjection {
             return;
         }
         CaseView view = new CaseView(e.caseId(), e.preferredName(), e.pronouns(), e.dateOfBirth(), e.setting(),
-                e.unit(), e.personServedUserId(), at);
+                e.unit(), e.personServedUserId(), e.restricted(), at);
         view.touched(at, seq);
         store(view);
     }

@@ -37,7 +37,7 @@ import java.util.UUID;
 public class CaseService {
 
     public record NewCase(String preferredName, String pronouns, LocalDate dateOfBirth, Setting setting, String unit,
-                          String personServedUserId) {
+                          String personServedUserId, boolean restricted) {
     }
 
     private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
@@ -84,7 +84,8 @@ public class CaseService {
         }
         CareTeamRole openerRole = viewer.role().careTeamRole().orElseThrow();
         send(new OpenCase(caseId, request.preferredName(), blankToNull(request.pronouns()), request.dateOfBirth(),
-                request.setting(), request.unit(), request.personServedUserId(), viewer.userId(), openerRole), null);
+                request.setting(), request.unit(), request.personServedUserId(), viewer.userId(), openerRole,
+                request.restricted()), null);
         return caseId;
     }
 

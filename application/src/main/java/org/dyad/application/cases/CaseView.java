@@ -50,7 +50,7 @@ public class CaseView {
     }
 
     CaseView(String caseId, String preferredName, String pronouns, LocalDate dateOfBirth, Setting setting,
-             String unit, String personServedUserId, Instant openedAt) {
+             String unit, String personServedUserId, boolean restricted, Instant openedAt) {
         this.caseId = caseId;
         this.preferredName = preferredName;
         this.pronouns = pronouns;
@@ -58,6 +58,7 @@ public class CaseView {
         this.setting = setting;
         this.unit = unit;
         this.personServedUserId = personServedUserId;
+        this.restricted = restricted;
         this.openedAt = openedAt;
     }
 

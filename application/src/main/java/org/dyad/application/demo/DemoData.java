@@ -105,7 +105,7 @@ public class DemoData {
             Setting setting = n % 3 == 2 ? Setting.OUTPATIENT : Setting.INPATIENT;
             runAs.accept(psychiatrist, () -> {
                 cases.open(doctor, caseId, new NewCase(names.get(n), PRONOUNS.get(n % 3),
-                        LocalDate.of(1958 + (n * 7) % 50, 1 + n % 12, 1 + (n * 3) % 27), setting, unit, personAccount));
+                        LocalDate.of(1958 + (n * 7) % 50, 1 + n % 12, 1 + (n * 3) % 27), setting, unit, personAccount, n == 5));
                 cases.joinCareTeam(doctor, caseId, peer, CareTeamRole.PEER_SPECIALIST);
                 if (nurse != null && setting == Setting.INPATIENT) {
                     cases.joinCareTeam(doctor, caseId, nurse, CareTeamRole.NURSE);
@@ -131,9 +131,6 @@ public class DemoData {
                 }
                 cases.recordGoals(doctor, caseId, "Getting back to my garden and my dog.",
                         List.of("sleep through the night", "go back to part-time work"), List.of("gardening", "calling my sister"));
-                if (n == 5) {
-                    cases.restrict(doctor, caseId, "The person served also works on this unit's staff.");
-                }
             });
             created++;
         }

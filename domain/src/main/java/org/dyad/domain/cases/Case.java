@@ -23,6 +23,7 @@ public class Case {
     private String dyadPeerId;
     private String dyadPsychiatristId;
     private Instant admittedAt;
+    private Instant lastDischargedAt;
     private boolean restricted;
     private boolean closed;
 
@@ -40,18 +41,19 @@ public class Case {
         if (command.setting() == null) {
             throw new DomainRuleViolation("A case needs a setting: inpatient or outpatient.");
         }
-        if (command.openedBy() == null || command.openerRole() == null) {
+        if (isBlank(command.openedBy()) || command.openerRole() == null) {
             throw new DomainRuleViolation("Whoever opens a case joins its care team, so it needs a staff member with a care-team role.");
         }
         apply(new CaseOpened(command.caseId(), command.preferredName().strip(), command.pronouns(),
-                command.dateOfBirth(), command.setting(), command.unit(), command.personServedUserId()));
+                command.dateOfBirth(), command.setting(), command.unit(), command.personServedUserId(),
+                command.restricted()));
         apply(new CareTeamMemberJoined(command.caseId(), command.openedBy(), command.openerRole()));
     }
 
     @CommandHandler
     public void handle(JoinCareTeam command) {
         requireOpen();
-        if (command.userId() == null || command.role() == null) {
+        if (isBlank(command.userId()) || command.role() == null) {
             throw new DomainRuleViolation("Joining the care team needs a staff member and a role.");
         }
         if (careTeam.containsKey(command.userId())) {
@@ -135,6 +137,9 @@ public class Case {
         if (admittedAt != null) {
             throw new DomainRuleViolation("The person is already admitted; discharge them before a new admission.");
         }
+        if (lastDischargedAt != null && command.occurredAt().isBefore(lastDischargedAt)) {
+            throw new DomainRuleViolation("A new admission cannot come before the last discharge.");
+        }
         apply(new PersonAdmitted(caseId, command.occurredAt(), command.recordedAt()));
     }
 
@@ -184,6 +189,7 @@ public class Case {
     @EventSourcingHandler
     void on(CaseOpened event) {
         caseId = event.caseId();
+        restricted = event.restricted();
     }
 
     @EventSourcingHandler
@@ -216,6 +222,7 @@ public class Case {
     @EventSourcingHandler
     void on(PersonDischarged event) {
         admittedAt = null;
+        lastDischargedAt = event.occurredAt();
     }
 
     @EventSourcingHandler
@@ -243,8 +250,12 @@ public class Case {
         }
     }
 
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
     private static void requireText(String value, String what) {
-        if (value == null || value.isBlank()) {
+        if (isBlank(value)) {
             throw new DomainRuleViolation("A case needs " + what + ".");
         }
     }

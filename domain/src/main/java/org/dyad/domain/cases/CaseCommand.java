@@ -11,10 +11,13 @@ public sealed interface CaseCommand {
 
     String caseId();
 
-    /** {@code openedBy} joins the care team in {@code openerRole}. */
+    /**
+     * {@code openedBy} joins the care team in {@code openerRole}. A case opened {@code restricted} is never
+     * visible to colleagues by role alone, not even for a moment.
+     */
     record OpenCase(@TargetAggregateIdentifier String caseId, String preferredName, String pronouns,
                     LocalDate dateOfBirth, Setting setting, String unit, String personServedUserId,
-                    String openedBy, CareTeamRole openerRole) implements CaseCommand {
+                    String openedBy, CareTeamRole openerRole, boolean restricted) implements CaseCommand {
     }
 
     record JoinCareTeam(@TargetAggregateIdentifier String caseId, String userId, CareTeamRole role)

@@ -10,7 +10,8 @@ public sealed interface CaseEvent {
     String caseId();
 
     record CaseOpened(String caseId, String preferredName, String pronouns, LocalDate dateOfBirth,
-                      Setting setting, String unit, String personServedUserId) implements CaseEvent {
+                      Setting setting, String unit, String personServedUserId, boolean restricted)
+            implements CaseEvent {
     }
 
     record CareTeamMemberJoined(String caseId, String userId, CareTeamRole role) implements CaseEvent {

@@ -58,7 +58,7 @@ class CaseTest {
     // ---- what already happened -------------------------------------------------------------
 
     static CaseOpened opened() {
-        return new CaseOpened(CASE_ID, "Rae", "they/them", BORN, Setting.INPATIENT, "4 West", "person-rae");
+        return new CaseOpened(CASE_ID, "Rae", "they/them", BORN, Setting.INPATIENT, "4 West", "person-rae", false);
     }
 
     static CareTeamMemberJoined joined(String userId, CareTeamRole role) {
@@ -91,7 +91,7 @@ class CaseTest {
     static OpenCase openCase(String preferredName, LocalDate dateOfBirth, Setting setting, String unit,
                              String openedBy, CareTeamRole openerRole) {
         return new OpenCase(CASE_ID, preferredName, "they/them", dateOfBirth, setting, unit, "person-rae",
-                openedBy, openerRole);
+                openedBy, openerRole, false);
     }
 
     @Nested
@@ -116,11 +116,28 @@ class CaseTest {
         void pronounsAndAnAccountForThePersonServedAreOptional() {
             fixture.givenNoPriorActivity()
                    .when(new OpenCase(CASE_ID, "Rae", null, BORN, Setting.OUTPATIENT, "Riverside Clinic", null,
-                           DR_LEE, PSYCHIATRIST))
+                           DR_LEE, PSYCHIATRIST, false))
                    .expectSuccessfulHandlerExecution()
                    .expectEvents(new CaseOpened(CASE_ID, "Rae", null, BORN, Setting.OUTPATIENT,
-                                   "Riverside Clinic", null),
+                                   "Riverside Clinic", null, false),
                            joined(DR_LEE, PSYCHIATRIST));
+        }
+
+        @Test
+        void aRecordCanBeRestrictedFromTheMomentItIsOpened() {
+            fixture.givenNoPriorActivity()
+                   .when(new OpenCase(CASE_ID, "Rae", null, BORN, Setting.INPATIENT, "4 West", "person-rae",
+                           PEER_SAM, PEER_SPECIALIST, true))
+                   .expectEvents(new CaseOpened(CASE_ID, "Rae", null, BORN, Setting.INPATIENT, "4 West",
+                           "person-rae", true), joined(PEER_SAM, PEER_SPECIALIST));
+        }
+
+        @Test
+        void aRecordOpenedRestrictedCannotBeRestrictedAgain() {
+            fixture.given(new CaseOpened(CASE_ID, "Rae", null, BORN, Setting.INPATIENT, "4 West", "person-rae", true))
+                   .when(new RestrictRecord(CASE_ID, "again"))
+                   .expectException(DomainRuleViolation.class)
+                   .expectNoEvents();
         }
 
         @ParameterizedTest
@@ -594,6 +611,15 @@ class CaseTest {
                    .when(new AdmitPerson(CASE_ID, READMITTED, READMISSION_CHARTED))
                    .expectSuccessfulHandlerExecution()
                    .expectEvents(new PersonAdmitted(CASE_ID, READMITTED, READMISSION_CHARTED));
+        }
+
+        @Test
+        void aReadmissionCannotComeBeforeTheLastDischarge() {
+            fixture.given(concat(caseWithTeam(), admitted(), discharged()))
+                   .when(new AdmitPerson(CASE_ID, DISCHARGED.minusSeconds(60), READMISSION_CHARTED))
+                   .expectException(DomainRuleViolation.class)
+                   .expectExceptionMessage(containsString("before the last discharge"))
+                   .expectNoEvents();
         }
 
         @Test

@@ -37,7 +37,8 @@ class CaseController {
     @Operation(summary = "Open a case; whoever opens it joins its care team")
     ResponseEntity<Map<String, String>> open(Viewer viewer, @Valid @RequestBody CaseRequests.OpenCase body) {
         String id = cases.open(viewer, new CaseService.NewCase(body.preferredName(), body.pronouns(),
-                body.dateOfBirth(), body.setting(), body.unit(), body.personServedUserId()));
+                body.dateOfBirth(), body.setting(), body.unit(), body.personServedUserId(),
+                Boolean.TRUE.equals(body.restricted())));
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(id))
                 .body(Map.of("id", id));
     }

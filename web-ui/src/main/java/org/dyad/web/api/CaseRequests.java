@@ -29,7 +29,9 @@ final class CaseRequests {
             @Schema(example = "1990-04-12") @NotNull @PastOrPresent LocalDate dateOfBirth,
             @NotNull Setting setting,
             @Schema(example = "north") @NotBlank @Size(max = 60) String unit,
-            @Schema(description = "Login of the person served, if they have one") @Size(max = 100) String personServedUserId) {
+            @Schema(description = "Login of the person served, if they have one") @Size(max = 100) String personServedUserId,
+            @Schema(description = "Restricted from the start: only its own care team and the person see it (e.g. the person is also staff)")
+            Boolean restricted) {
     }
 
     record JoinCareTeam(@NotBlank @Size(max = 100) String userId,

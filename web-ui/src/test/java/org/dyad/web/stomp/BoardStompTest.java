@@ -29,8 +29,9 @@ class BoardStompTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> doctorScreen.latest() != null && nurseScreen.latest() != null);
 
             String open = psychiatrist.openCase("Open Record", "north");
-            String restricted = psychiatrist.openCase("Restricted Record", "north");
-            assertThat(psychiatrist.post("/api/cases/" + restricted + "/restrict", "{}").status()).isEqualTo(204);
+            String restricted = psychiatrist.post("/api/cases", """
+                    {"preferredName": "Restricted Record", "dateOfBirth": "1980-03-03", "setting": "INPATIENT",
+                     "unit": "north", "restricted": true}""").body().get("id").asText();
 
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
                 assertThat(doctorScreen.showsCase(open)).isTrue();

@@ -1,6 +1,8 @@
 package org.dyad.web.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.springframework.messaging.converter.MappingJackson2MessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -39,7 +41,11 @@ public final class BoardScreen implements AutoCloseable {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(2);
         scheduler.initialize();
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        // Tomcat's client refuses text messages over 8 KiB by default; a unit's board is larger.
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024);
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
+        client.setInboundMessageSizeLimit(4 * 1024 * 1024);
         client.setMessageConverter(new MappingJackson2MessageConverter());
         client.setTaskScheduler(scheduler);
         BoardScreen screen = new BoardScreen(client, scheduler);
