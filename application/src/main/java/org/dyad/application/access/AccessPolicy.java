@@ -50,6 +50,11 @@ public class AccessPolicy {
         return viewer.role().isClinicalStaff() && Objects.equals(viewer.unit(), unit);
     }
 
+    /** Admins manage accounts and units; they read no clinical content. */
+    public boolean mayAdminister(Viewer viewer) {
+        return viewer.role() == AccountRole.ADMIN;
+    }
+
     /** The unit's staff see its board; nobody else does. */
     public boolean mayViewBoard(Viewer viewer, String unit) {
         return viewer.role().isClinicalStaff() && Objects.equals(viewer.unit(), unit);

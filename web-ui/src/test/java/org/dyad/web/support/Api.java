@@ -33,7 +33,11 @@ public final class Api {
     }
 
     public static Api as(int port, String user) {
-        String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        return withPassword(port, user, "demo");
+    }
+
+    public static Api withPassword(int port, String user, String password) {
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new Api("http://localhost:" + port, "Basic " + token);
     }
 
