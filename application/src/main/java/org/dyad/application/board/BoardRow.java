@@ -7,14 +7,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One case on a rounding board. {@code nextSession}, {@code decisionsWaiting}, {@code openDisclosureRequests}
- * and {@code activeRestriction} are filled by the co-treatment, decision, disclosure and restriction projections
- * as those capabilities arrive; until then they are null, meaning "not tracked yet", not zero.
+ * One case on a rounding board. {@code openDisclosureRequests} and {@code activeRestriction} are filled by the
+ * disclosure and restriction projections as those capabilities arrive; until then they are null, meaning
+ * "not tracked yet", not zero.
  */
 public record BoardRow(String caseId, String preferredName, String pronouns, Setting setting, boolean admitted,
                        CaseView.Dyad dyad, boolean padPresent, boolean wrapPresent, Instant lastActivity,
                        boolean restricted, String personServedUserId, List<String> careTeamUserIds,
-                       Object nextSession, Integer decisionsWaiting, Integer openDisclosureRequests,
+                       CaseView.NextSession nextSession, Integer decisionsWaiting, Integer openDisclosureRequests,
                        Object activeRestriction) {
 
     static BoardRow from(CaseView view) {
@@ -22,6 +22,6 @@ public record BoardRow(String caseId, String preferredName, String pronouns, Set
                 view.isAdmitted(), view.getDyad(), view.getAdvanceDirective() != null, view.getWrapSummary() != null,
                 view.getLastActivity(), view.isRestricted(), view.getPersonServedUserId(),
                 view.getCareTeam().stream().map(CaseView.Member::userId).toList(),
-                null, null, null, null);
+                view.getNextSession(), view.getDecisionsWaiting(), null, null);
     }
 }

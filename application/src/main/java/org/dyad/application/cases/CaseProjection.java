@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.dyad.application.shared.ReadModelFreshness;
 import org.dyad.application.users.UserDirectory;
 import org.dyad.domain.cases.CaseEvent.*;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** Keeps {@link CaseView}s current. Idempotent: an event at or below the stored version is skipped. */
 @Component
@@ -22,11 +24,23 @@ public class CaseProjection {
     private final CaseViews views;
     private final UserDirectory users;
     private final List<CaseViewListener> listeners;
+    private final ReadModelFreshness freshness;
 
-    public CaseProjection(CaseViews views, UserDirectory users, List<CaseViewListener> listeners) {
+    public CaseProjection(CaseViews views, UserDirectory users, List<CaseViewListener> listeners,
+                          ReadModelFreshness freshness) {
         this.views = views;
         this.users = users;
         this.listeners = listeners;
+        this.freshness = freshness;
+    }
+
+    /**
+     * Lets the projections of a case's other aggregates (sessions, decisions) keep its summary fields current.
+     * They run in the same processing group, so the case view already exists and updates stay in order.
+     * {@code changed} applies the change and says whether anything changed; only then is the view stored.
+     */
+    public void amend(String caseId, Predicate<CaseView> changed) {
+        views.find(caseId).filter(changed).ifPresent(this::store);
     }
 
     @EventHandler
@@ -117,5 +131,6 @@ public class CaseProjection {
     private void store(CaseView view) {
         views.save(view);
         listeners.forEach(l -> l.caseViewChanged(view));
+        freshness.changed();
     }
 }

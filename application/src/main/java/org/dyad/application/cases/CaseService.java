@@ -1,14 +1,11 @@
 package org.dyad.application.cases;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.MetaData;
 import org.dyad.application.access.AccessPolicy;
 import org.dyad.application.access.CaseAccess;
 import org.dyad.application.access.CaseChange;
 import org.dyad.application.access.NotPermitted;
 import org.dyad.application.access.Viewer;
+import org.dyad.application.shared.CommandSender;
 import org.dyad.application.shared.InvalidInput;
 import org.dyad.application.users.AccountRole;
 import org.dyad.application.users.UnitDirectory;
@@ -23,7 +20,6 @@ import org.dyad.domain.cases.WrapSummary;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,23 +36,17 @@ public class CaseService {
                           String personServedUserId, boolean restricted) {
     }
 
-    private static final Duration READ_YOUR_WRITES = Duration.ofSeconds(5);
-
-    private final CommandGateway commands;
-    private final EventStore eventStore;
+    private final CommandSender sender;
     private final CaseViews views;
-    private final CaseViewFreshness freshness;
     private final AccessPolicy policy;
     private final UserDirectory users;
     private final UnitDirectory units;
     private final Clock clock;
 
-    public CaseService(CommandGateway commands, EventStore eventStore, CaseViews views, CaseViewFreshness freshness,
-                       AccessPolicy policy, UserDirectory users, UnitDirectory units, Clock clock) {
-        this.commands = commands;
-        this.eventStore = eventStore;
+    public CaseService(CommandSender sender, CaseViews views, AccessPolicy policy, UserDirectory users,
+                       UnitDirectory units, Clock clock) {
+        this.sender = sender;
         this.views = views;
-        this.freshness = freshness;
         this.policy = policy;
         this.users = users;
         this.units = units;
@@ -180,10 +170,8 @@ public class CaseService {
     }
 
     private void send(CaseCommand command, String reason) {
-        MetaData metaData = reason == null || reason.isBlank() ? MetaData.emptyInstance() : MetaData.with("reason", reason);
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        long version = eventStore.lastSequenceNumberFor(command.caseId()).orElse(-1L);
-        freshness.await(command.caseId(), version, READ_YOUR_WRITES);
+        sender.send(command, command.caseId(),
+                () -> views.find(command.caseId()).map(CaseView::getVersion).orElse(-1L), reason);
     }
 
     private static String words(Enum<?> value) {

@@ -27,6 +27,10 @@ public class CaseView {
     public record Stay(Instant admittedAt, Instant dischargedAt) {
     }
 
+    /** The case's next co-treatment session: the earliest one scheduled or in progress. */
+    public record NextSession(String sessionId, Instant scheduledFor, String place, boolean inProgress) {
+    }
+
     private String caseId;
     private String preferredName;
     private String pronouns;
@@ -45,6 +49,8 @@ public class CaseView {
     private Instant openedAt;
     private Instant lastActivity;
     private long version = -1;
+    private NextSession nextSession;
+    private int decisionsWaiting;
 
     CaseView() {
     }
@@ -79,7 +85,10 @@ public class CaseView {
     public boolean isClosed() { return closed; }
     public Instant getOpenedAt() { return openedAt; }
     public Instant getLastActivity() { return lastActivity; }
-    /** Sequence number of the last event applied. */
+    public NextSession getNextSession() { return nextSession; }
+    /** Decisions whose options are with the person, waiting for their answer (including "not now"). */
+    public int getDecisionsWaiting() { return decisionsWaiting; }
+    /** Sequence number of the last case event applied. */
     public long getVersion() { return version; }
 
     public boolean isAdmitted() {
@@ -107,6 +116,8 @@ public class CaseView {
     }
     void setRestricted(boolean restricted) { this.restricted = restricted; }
     void close() { this.closed = true; }
+    public void setNextSession(NextSession nextSession) { this.nextSession = nextSession; }
+    public void setDecisionsWaiting(int decisionsWaiting) { this.decisionsWaiting = decisionsWaiting; }
     void touched(Instant at, long sequence) {
         this.lastActivity = at;
         this.version = sequence;

@@ -12,6 +12,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.dyad.application.cases.CaseProjection;
 import org.dyad.domain.cases.Case;
+import org.dyad.domain.cotreatment.CoTreatmentSession;
+import org.dyad.domain.decision.SharedDecision;
 import org.dyad.infra.mongo.MongoConnection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -58,6 +60,8 @@ public class AxonMongoConfig {
     public ConfigurerModule aggregatesAndProcessors() {
         return configurer -> {
             configurer.configureAggregate(Case.class);
+            configurer.configureAggregate(CoTreatmentSession.class);
+            configurer.configureAggregate(SharedDecision.class);
             configurer.eventProcessing().registerTrackingEventProcessor(
                     CaseProjection.PROCESSING_GROUP,
                     org.axonframework.config.Configuration::eventStore,

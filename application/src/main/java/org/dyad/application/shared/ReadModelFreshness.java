@@ -1,32 +1,26 @@
-package org.dyad.application.cases;
+package org.dyad.application.shared;
 
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
- * Lets a command's caller wait until the case view shows its own change (read-your-writes).
- * Woken by this node's projection; polls storage too, for when another node holds the processor.
+ * Lets a command's caller wait until a read model shows its change (read-your-writes). Projections on this node
+ * signal every store; polling covers a processor that runs on another node.
  */
 @Component
-public class CaseViewFreshness implements CaseViewListener {
+public class ReadModelFreshness {
 
     private static final long POLL_MILLIS = 50;
 
-    private final CaseViews views;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
 
-    public CaseViewFreshness(CaseViews views) {
-        this.views = views;
-    }
-
-    @Override
-    public void caseViewChanged(CaseView view) {
+    public void changed() {
         lock.lock();
         try {
             changed.signalAll();
@@ -35,14 +29,10 @@ public class CaseViewFreshness implements CaseViewListener {
         }
     }
 
-    /** True when the view reached {@code version} within {@code timeout}. */
-    public boolean await(String caseId, long version, Duration timeout) {
+    /** True when {@code storedVersion} reached {@code version} within {@code timeout}. */
+    public boolean await(LongSupplier storedVersion, long version, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<CaseView> view = views.find(caseId);
-            if (view.isPresent() && view.get().getVersion() >= version) {
-                return true;
-            }
+        while (storedVersion.getAsLong() < version) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -57,5 +47,6 @@ public class CaseViewFreshness implements CaseViewListener {
                 lock.unlock();
             }
         }
+        return true;
     }
 }

@@ -1,0 +1,189 @@
+package org.dyad.application.cotreatment;
+
+import org.dyad.application.access.NotPermitted;
+import org.dyad.application.access.Viewer;
+import org.dyad.application.cases.CaseGuard;
+import org.dyad.application.cases.CaseView;
+import org.dyad.application.shared.CommandSender;
+import org.dyad.application.shared.InvalidInput;
+import org.dyad.application.shared.NotFound;
+import org.dyad.application.users.AccountRole;
+import org.dyad.application.users.UserAccount;
+import org.dyad.application.users.UserDirectory;
+import org.dyad.domain.cotreatment.ParticipantRole;
+import org.dyad.domain.cotreatment.SessionCommand;
+import org.dyad.domain.cotreatment.SessionCommand.*;
+import org.dyad.domain.shared.DomainRuleViolation;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Co-treatment sessions: scheduled for the case's dyad, attended, and written up by each clinician. */
+@Service
+public class SessionService {
+
+    /** Participant id of the person served when they have no login. */
+    public static final String PERSON = "person";
+    static final String SUPPORTER_PREFIX = "supporter:";
+
+    private final CommandSender sender;
+    private final SessionViews views;
+    private final CaseGuard guard;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    public SessionService(CommandSender sender, SessionViews views, CaseGuard guard, UserDirectory users, Clock clock) {
+        this.sender = sender;
+        this.views = views;
+        this.guard = guard;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    public String schedule(Viewer viewer, String caseId, Instant scheduledFor, String place) {
+        CaseView c = guard.workable(viewer, caseId);
+        if (c.getDyad() == null) {
+            throw new DomainRuleViolation("A co-treatment session is scheduled for the case's dyad; form the dyad first.");
+        }
+        String sessionId = UUID.randomUUID().toString();
+        String person = c.getPersonServedUserId() != null ? c.getPersonServedUserId() : PERSON;
+        send(new ScheduleSession(sessionId, caseId, scheduledFor, place, c.getDyad().peerId(),
+                c.getDyad().psychiatristId(), person), null);
+        return sessionId;
+    }
+
+    public List<SessionView> list(Viewer viewer, String caseId) {
+        guard.readable(viewer, caseId);
+        return views.findByCase(caseId).stream().sorted(Comparator.comparing(SessionView::getScheduledFor)).toList();
+    }
+
+    public SessionView get(Viewer viewer, String caseId, String sessionId) {
+        guard.readable(viewer, caseId);
+        return session(caseId, sessionId);
+    }
+
+    public void reschedule(Viewer viewer, String caseId, String sessionId, Instant scheduledFor, String place) {
+        work(viewer, caseId, sessionId);
+        send(new RescheduleSession(sessionId, scheduledFor, place), null);
+    }
+
+    public void cancel(Viewer viewer, String caseId, String sessionId, String reason) {
+        work(viewer, caseId, sessionId);
+        send(new CancelSession(sessionId, reason), reason);
+    }
+
+    public void start(Viewer viewer, String caseId, String sessionId, Instant at) {
+        work(viewer, caseId, sessionId);
+        Instant now = clock.instant();
+        send(new StartSession(sessionId, clinicalTime(at, now), now), null);
+    }
+
+    /** {@code participant} is "person", a staff login, or null with a {@code supporterName}. */
+    public void join(Viewer viewer, String caseId, String sessionId, String participant, String supporterName, Instant at) {
+        SessionView session = work(viewer, caseId, sessionId);
+        Instant now = clock.instant();
+        Participant p = participant(session, participant, supporterName);
+        send(new JoinSession(sessionId, p.id(), p.role(), clinicalTime(at, now), now), null);
+    }
+
+    public void leave(Viewer viewer, String caseId, String sessionId, String participant, String supporterName, Instant at) {
+        SessionView session = work(viewer, caseId, sessionId);
+        Instant now = clock.instant();
+        send(new LeaveSession(sessionId, participant(session, participant, supporterName).id(), clinicalTime(at, now), now), null);
+    }
+
+    public void end(Viewer viewer, String caseId, String sessionId, Instant at) {
+        work(viewer, caseId, sessionId);
+        Instant now = clock.instant();
+        send(new EndSession(sessionId, clinicalTime(at, now), now), null);
+    }
+
+    public void writeNote(Viewer viewer, String caseId, String sessionId, String text) {
+        work(viewer, caseId, sessionId);
+        send(new WriteNote(sessionId, viewer.userId(), noteRole(viewer), text), null);
+    }
+
+    public void signNote(Viewer viewer, String caseId, String sessionId) {
+        work(viewer, caseId, sessionId);
+        send(new SignNote(sessionId, viewer.userId(), clock.instant()), null);
+    }
+
+    public void amendNote(Viewer viewer, String caseId, String sessionId, String text, String reason) {
+        work(viewer, caseId, sessionId);
+        send(new AmendNote(sessionId, viewer.userId(), text, reason), reason);
+    }
+
+    public void coSign(Viewer viewer, String caseId, String sessionId, String noteAuthorId) {
+        work(viewer, caseId, sessionId);
+        send(new CoSignNote(sessionId, viewer.userId(), noteAuthorId), null);
+    }
+
+    public void recordDifferingView(Viewer viewer, String caseId, String sessionId, String text) {
+        work(viewer, caseId, sessionId);
+        send(new RecordDifferingView(sessionId, viewer.userId(), text), null);
+    }
+
+    private record Participant(String id, ParticipantRole role) {
+    }
+
+    private Participant participant(SessionView session, String participant, String supporterName) {
+        if (supporterName != null && !supporterName.isBlank()) {
+            return new Participant(SUPPORTER_PREFIX + supporterName.strip(), ParticipantRole.SUPPORTER);
+        }
+        if (participant == null || participant.isBlank()) {
+            throw new InvalidInput("participant", "Say who: \"person\", a staff login, or a supporter's name.");
+        }
+        if (participant.equals(PERSON) || participant.equals(session.getPersonServedId())) {
+            return new Participant(session.getPersonServedId(), ParticipantRole.PERSON_SERVED);
+        }
+        UserAccount account = users.find(participant)
+                .orElseThrow(() -> new InvalidInput("participant", "There is no one '" + participant + "'."));
+        ParticipantRole role = switch (account.role()) {
+            case PEER_SPECIALIST -> ParticipantRole.PEER_SPECIALIST;
+            case PSYCHIATRIST -> ParticipantRole.PSYCHIATRIST;
+            case NURSE, THERAPIST, SOCIAL_WORKER, CASE_MANAGER -> ParticipantRole.OTHER_STAFF;
+            case AUDITOR, ADMIN, PERSON_SERVED -> throw new InvalidInput("participant",
+                    participant + " does not take part in this person's sessions.");
+        };
+        return new Participant(account.userId(), role);
+    }
+
+    private static ParticipantRole noteRole(Viewer viewer) {
+        if (viewer.role() == AccountRole.PEER_SPECIALIST) {
+            return ParticipantRole.PEER_SPECIALIST;
+        }
+        if (viewer.role() == AccountRole.PSYCHIATRIST) {
+            return ParticipantRole.PSYCHIATRIST;
+        }
+        throw new NotPermitted("Session notes are written by the peer specialist and the psychiatrist, each their own.");
+    }
+
+    private SessionView work(Viewer viewer, String caseId, String sessionId) {
+        guard.workable(viewer, caseId);
+        return session(caseId, sessionId);
+    }
+
+    private SessionView session(String caseId, String sessionId) {
+        return views.find(sessionId).filter(s -> s.getCaseId().equals(caseId))
+                .orElseThrow(() -> new NotFound("No session " + sessionId + " on this case."));
+    }
+
+    private Instant clinicalTime(Instant at, Instant now) {
+        if (at == null) {
+            return now;
+        }
+        if (at.isAfter(now)) {
+            throw new InvalidInput("at", "The time it happened is in the future.");
+        }
+        return at;
+    }
+
+    private void send(SessionCommand command, String reason) {
+        sender.send(command, command.sessionId(),
+                () -> views.find(command.sessionId()).map(SessionView::getVersion).orElse(-1L), reason);
+    }
+}
