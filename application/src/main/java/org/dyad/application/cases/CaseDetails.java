@@ -14,6 +14,7 @@ public record CaseDetails(String id, CaseAccess access, String preferredName, St
                           Setting setting, String unit, boolean admitted, boolean restricted, boolean closed,
                           List<CaseView.Member> careTeam, CaseView.Dyad dyad, CaseView.Goals goals,
                           AdvanceDirective advanceDirective, WrapSummary wrapSummary, List<CaseView.Stay> stays,
+                          CaseView.NextSession nextSession, int decisionsWaiting,
                           Instant openedAt, Instant lastActivity, long version) {
 
     static CaseDetails of(CaseView v, CaseAccess access) {
@@ -22,6 +23,7 @@ public record CaseDetails(String id, CaseAccess access, String preferredName, St
                 full ? v.getDateOfBirth() : null, v.getSetting(), v.getUnit(), v.isAdmitted(), v.isRestricted(),
                 v.isClosed(), v.getCareTeam(), v.getDyad(), full ? v.getGoals() : null,
                 full ? v.getAdvanceDirective() : null, full ? v.getWrapSummary() : null,
-                full ? v.getStays() : List.of(), v.getOpenedAt(), v.getLastActivity(), v.getVersion());
+                full ? v.getStays() : List.of(), v.getNextSession(), v.getDecisionsWaiting(), v.getOpenedAt(),
+                v.getLastActivity(), v.getVersion());
     }
 }

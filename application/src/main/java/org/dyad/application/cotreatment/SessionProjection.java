@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Keeps session views current, and each case's next session and same-day billing flags. */
 @Component
@@ -92,8 +93,8 @@ public class SessionProjection {
                 closed.add(new SessionView.Stretch(a.participantId(), name, a.role(), a.joinedAt(), a.leftAt()));
             }
             v.end(e.at(), e.kind(), closed, e.peerServed(), e.psychiatristServed());
+            flagSameDayServices(v);
         });
-        flagSameDayServices(e.caseId(), e.at().atZone(clinicZone).toLocalDate());
     }
 
     @EventHandler
@@ -139,14 +140,17 @@ public class SessionProjection {
         store(view);
     }
 
+    /** Derived case fields first, the session last: once a caller sees the session's version, all of it shows. */
     private void store(SessionView view) {
+        refreshNextSession(view);
         views.save(view);
-        refreshNextSession(view.getCaseId());
         freshness.changed();
     }
 
-    private void refreshNextSession(String caseId) {
-        CaseView.NextSession next = views.findByCase(caseId).stream()
+    private void refreshNextSession(SessionView changed) {
+        String caseId = changed.getCaseId();
+        CaseView.NextSession next = Stream.concat(Stream.of(changed), views.findByCase(caseId).stream()
+                        .filter(s -> !s.getSessionId().equals(changed.getSessionId())))
                 .filter(SessionView::isOpen)
                 .min(Comparator.comparing(SessionView::getScheduledFor))
                 .map(s -> new CaseView.NextSession(s.getSessionId(), s.getScheduledFor(), s.getPlace(),
@@ -162,8 +166,10 @@ public class SessionProjection {
     }
 
     /** Same-day services by the peer and the psychiatrist, across the case's sessions that day, can both be billed. */
-    private void flagSameDayServices(String caseId, LocalDate day) {
-        List<SessionView> thatDay = views.findByCase(caseId).stream()
+    private void flagSameDayServices(SessionView ended) {
+        LocalDate day = ended.getEndedAt().atZone(clinicZone).toLocalDate();
+        List<SessionView> thatDay = Stream.concat(Stream.of(ended), views.findByCase(ended.getCaseId()).stream()
+                        .filter(s -> !s.getSessionId().equals(ended.getSessionId())))
                 .filter(s -> s.getEndedAt() != null && s.getEndedAt().atZone(clinicZone).toLocalDate().equals(day))
                 .toList();
         boolean both = thatDay.stream().anyMatch(SessionView::isPeerServed)
@@ -171,7 +177,9 @@ public class SessionProjection {
         for (SessionView s : thatDay) {
             if (s.isSameDayServicesByBoth() != both) {
                 s.markSameDayServicesByBoth(both);
-                views.save(s);
+                if (s != ended) {
+                    views.save(s);
+                }
             }
         }
     }

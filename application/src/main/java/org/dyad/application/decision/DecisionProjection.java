@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Keeps decision views current, and each case's count of decisions waiting for the person. */
 @Component
@@ -118,9 +119,11 @@ public class DecisionProjection {
         store(view);
     }
 
+    /** Derived case fields first, the decision last: once a caller sees the decision's version, all of it shows. */
     private void store(DecisionView view) {
-        views.save(view);
-        int waiting = (int) views.findByCase(view.getCaseId()).stream().filter(DecisionView::isWaitingForThePerson).count();
+        int waiting = (int) Stream.concat(Stream.of(view), views.findByCase(view.getCaseId()).stream()
+                        .filter(d -> !d.getDecisionId().equals(view.getDecisionId())))
+                .filter(DecisionView::isWaitingForThePerson).count();
         cases.amend(view.getCaseId(), c -> {
             if (c.getDecisionsWaiting() == waiting) {
                 return false;
@@ -128,6 +131,7 @@ public class DecisionProjection {
             c.setDecisionsWaiting(waiting);
             return true;
         });
+        views.save(view);
         freshness.changed();
     }
 }
