@@ -4,6 +4,9 @@ import org.dyad.application.access.Viewer;
 import org.dyad.application.cases.CaseService;
 import org.dyad.application.cases.CaseService.NewCase;
 import org.dyad.application.cases.CaseViews;
+import org.dyad.application.cotreatment.SessionService;
+import org.dyad.application.decision.DecisionService;
+import org.dyad.domain.decision.OptionKind;
 import org.dyad.application.users.AccountRole;
 import org.dyad.application.users.PasswordHasher;
 import org.dyad.application.users.Unit;
@@ -20,6 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -59,13 +65,20 @@ public class DemoData {
     private final CaseService cases;
     private final CaseViews views;
     private final PasswordHasher hasher;
+    private final SessionService sessions;
+    private final DecisionService decisions;
+    private final Clock clock;
 
-    public DemoData(UserDirectory users, UnitDirectory units, CaseService cases, CaseViews views, PasswordHasher hasher) {
+    public DemoData(UserDirectory users, UnitDirectory units, CaseService cases, CaseViews views, PasswordHasher hasher,
+                    SessionService sessions, DecisionService decisions, Clock clock) {
         this.users = users;
         this.units = units;
         this.cases = cases;
         this.views = views;
         this.hasher = hasher;
+        this.sessions = sessions;
+        this.decisions = decisions;
+        this.clock = clock;
     }
 
     /** Creates the demo units and accounts; cases are seeded with {@link #seedCases(BiConsumer)}. */
@@ -132,9 +145,55 @@ public class DemoData {
                 cases.recordGoals(doctor, caseId, "Getting back to my garden and my dog.",
                         List.of("sleep through the night", "go back to part-time work"), List.of("gardening", "calling my sister"));
             });
+            if (n % 4 != 3) {
+                seedWork(unit, caseId, n, psychiatrist, peer, runAs);
+            }
             created++;
         }
         return created;
+    }
+
+    /** A few sessions and decisions, so the board's co-treatment and decision columns have something to show. */
+    private void seedWork(String unit, String caseId, int n, String psychiatrist, String peer,
+                          BiConsumer<String, Runnable> runAs) {
+        Viewer doctor = new Viewer(psychiatrist, AccountRole.PSYCHIATRIST, unit);
+        Viewer peerViewer = new Viewer(peer, AccountRole.PEER_SPECIALIST, unit);
+        Instant tomorrow = clock.instant().truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS).plus(9 + n % 6, ChronoUnit.HOURS);
+        if (n % 3 == 1) {
+            runAs.accept(psychiatrist, () -> sessions.schedule(doctor, caseId, tomorrow, "Room " + (2 + n % 3) + ", " + unit));
+        }
+        if (n == 4) {
+            Instant start = clock.instant().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+            runAs.accept(psychiatrist, () -> {
+                String s = sessions.schedule(doctor, caseId, start, "Room 1, " + unit);
+                sessions.start(doctor, caseId, s, start);
+                sessions.join(doctor, caseId, s, SessionService.PERSON, null, start);
+                sessions.join(doctor, caseId, s, peer, null, start);
+                sessions.join(doctor, caseId, s, psychiatrist, null, start.plus(5, ChronoUnit.MINUTES));
+                sessions.end(doctor, caseId, s, start.plus(50, ChronoUnit.MINUTES));
+                sessions.writeNote(doctor, caseId, s, "Reviewed sleep and mood together. Options to weigh before next visit.");
+                sessions.signNote(doctor, caseId, s);
+                runAs.accept(peer, () -> {
+                    sessions.writeNote(peerViewer, caseId, s, "They spoke about the garden and wanting mornings back.");
+                    sessions.signNote(peerViewer, caseId, s);
+                });
+            });
+        }
+        if (n % 4 == 0) {
+            runAs.accept(psychiatrist, () -> {
+                String d = decisions.open(doctor, caseId, "What to do about sleep");
+                decisions.propose(doctor, caseId, d, new DecisionService.NewOption(OptionKind.MEDICATION,
+                        "A low dose of a sleep medicine at night", "Falling asleep sooner within days",
+                        "Morning grogginess; may lose effect over weeks", "Taking it nightly, a check-in in two weeks"));
+                decisions.propose(doctor, caseId, d, new DecisionService.NewOption(OptionKind.PSYCHOSOCIAL,
+                        "Sleep therapy (CBT-I), six weekly sessions", "Lasting change, no side effects",
+                        "The first two weeks can feel harder", "An hour a week and a sleep diary"));
+                runAs.accept(peer, () -> decisions.propose(peerViewer, caseId, d, new DecisionService.NewOption(
+                        OptionKind.PEER_SUPPORT, "The evening walking group", "Company, daylight, tiredness at night",
+                        "Weather; meeting new people", "Two evenings a week")));
+                decisions.present(doctor, caseId, d);
+            });
+        }
     }
 
     public static String stableId(String key) {
