@@ -7,6 +7,10 @@ import org.dyad.domain.cases.CaseCommand.*;
 import org.dyad.domain.cases.CaseEvent.*;
 import org.dyad.domain.shared.DomainRuleViolation;
 
+import static org.dyad.domain.shared.Rules.isBlank;
+import static org.dyad.domain.shared.Rules.requireNotInFuture;
+import static org.dyad.domain.shared.Rules.requireText;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +37,8 @@ public class Case {
 
     @CommandHandler
     public Case(OpenCase command) {
-        requireText(command.preferredName(), "the name the person wants to be called");
-        requireText(command.unit(), "the unit");
+        requireText(command.preferredName(), "A case needs the name the person wants to be called.");
+        requireText(command.unit(), "A case needs the unit.");
         if (command.dateOfBirth() == null) {
             throw new DomainRuleViolation("A case needs the person's date of birth.");
         }
@@ -133,7 +137,7 @@ public class Case {
     @CommandHandler
     public void handle(AdmitPerson command) {
         requireOpen();
-        requireClinicalTimeNotInFuture(command.occurredAt(), command.recordedAt());
+        requireNotInFuture(command.occurredAt(), command.recordedAt());
         if (admittedAt != null) {
             throw new DomainRuleViolation("The person is already admitted; discharge them before a new admission.");
         }
@@ -146,7 +150,7 @@ public class Case {
     @CommandHandler
     public void handle(DischargePerson command) {
         requireOpen();
-        requireClinicalTimeNotInFuture(command.occurredAt(), command.recordedAt());
+        requireNotInFuture(command.occurredAt(), command.recordedAt());
         if (admittedAt == null) {
             throw new DomainRuleViolation("The person is not admitted, so there is nothing to discharge.");
         }
@@ -250,22 +254,9 @@ public class Case {
         }
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
-    }
-
     private static void requireText(String value, String what) {
         if (isBlank(value)) {
             throw new DomainRuleViolation("A case needs " + what + ".");
-        }
-    }
-
-    private static void requireClinicalTimeNotInFuture(Instant occurredAt, Instant recordedAt) {
-        if (occurredAt == null || recordedAt == null) {
-            throw new DomainRuleViolation("Say when it happened.");
-        }
-        if (occurredAt.isAfter(recordedAt)) {
-            throw new DomainRuleViolation("The time it happened cannot be later than the time it is recorded.");
         }
     }
 }

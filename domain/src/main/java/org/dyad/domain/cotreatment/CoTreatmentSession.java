@@ -7,6 +7,10 @@ import org.dyad.domain.cotreatment.SessionCommand.*;
 import org.dyad.domain.cotreatment.SessionEvent.*;
 import org.dyad.domain.shared.DomainRuleViolation;
 
+import static org.dyad.domain.shared.Rules.isBlank;
+import static org.dyad.domain.shared.Rules.requireNotInFuture;
+import static org.dyad.domain.shared.Rules.requireText;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -314,24 +318,5 @@ public class CoTreatmentSession {
         if (status != Status.IN_PROGRESS && status != Status.ENDED) {
             throw new DomainRuleViolation("Notes are written once the session has started.");
         }
-    }
-
-    private static void requireNotInFuture(Instant at, Instant recordedAt) {
-        if (at == null || recordedAt == null) {
-            throw new DomainRuleViolation("Say when it happened.");
-        }
-        if (at.isAfter(recordedAt)) {
-            throw new DomainRuleViolation("The time it happened cannot be later than the time it is recorded.");
-        }
-    }
-
-    private static void requireText(String text, String otherwise) {
-        if (isBlank(text)) {
-            throw new DomainRuleViolation(otherwise);
-        }
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }

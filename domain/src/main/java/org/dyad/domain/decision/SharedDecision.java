@@ -7,6 +7,9 @@ import org.dyad.domain.decision.DecisionCommand.*;
 import org.dyad.domain.decision.DecisionEvent.*;
 import org.dyad.domain.shared.DomainRuleViolation;
 
+import static org.dyad.domain.shared.Rules.isBlank;
+import static org.dyad.domain.shared.Rules.requireText;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -210,15 +213,5 @@ public class SharedDecision {
         if (status == Status.CHOSEN) {
             throw new DomainRuleViolation("The person has chosen; revisit the decision to change it.");
         }
-    }
-
-    private static void requireText(String text, String otherwise) {
-        if (isBlank(text)) {
-            throw new DomainRuleViolation(otherwise);
-        }
-    }
-
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
     }
 }
