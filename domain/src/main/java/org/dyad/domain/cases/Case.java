@@ -7,16 +7,15 @@ import org.dyad.domain.cases.CaseCommand.*;
 import org.dyad.domain.cases.CaseEvent.*;
 import org.dyad.domain.shared.DomainRuleViolation;
 
-import static org.dyad.domain.shared.Rules.isBlank;
-import static org.dyad.domain.shared.Rules.requireNotInFuture;
-import static org.dyad.domain.shared.Rules.requireText;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.dyad.domain.shared.Rules.isBlank;
+import static org.dyad.domain.shared.Rules.requireNotInFuture;
+import static org.dyad.domain.shared.Rules.requireText;
 
 /** One person served: their care team, dyad, own words, directives and inpatient stays. */
 public class Case {

@@ -7,10 +7,6 @@ import org.dyad.domain.cotreatment.SessionCommand.*;
 import org.dyad.domain.cotreatment.SessionEvent.*;
 import org.dyad.domain.shared.DomainRuleViolation;
 
-import static org.dyad.domain.shared.Rules.isBlank;
-import static org.dyad.domain.shared.Rules.requireNotInFuture;
-import static org.dyad.domain.shared.Rules.requireText;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.dyad.domain.shared.Rules.isBlank;
+import static org.dyad.domain.shared.Rules.requireNotInFuture;
+import static org.dyad.domain.shared.Rules.requireText;
 
 /**
  * The peer and the psychiatrist with the person at the same time. Each clinician writes and signs their own note;

@@ -7,13 +7,12 @@ import org.dyad.domain.decision.DecisionCommand.*;
 import org.dyad.domain.decision.DecisionEvent.*;
 import org.dyad.domain.shared.DomainRuleViolation;
 
-import static org.dyad.domain.shared.Rules.isBlank;
-import static org.dyad.domain.shared.Rules.requireText;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.dyad.domain.shared.Rules.isBlank;
+import static org.dyad.domain.shared.Rules.requireText;
 
 /**
  * One decision the person faces. Treatment is presented as options, never as a directive, and only the person
