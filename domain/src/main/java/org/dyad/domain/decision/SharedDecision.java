@@ -27,7 +27,8 @@ public class SharedDecision {
     private String caseId;
     private Status status;
     private final Map<String, OptionKind> options = new LinkedHashMap<>();
-    private boolean everChosen;
+    /** The person has chosen or said "not now" at least once; a later revisit does not undo that answer. */
+    private boolean everAnswered;
 
     protected SharedDecision() {
         // for Axon
@@ -140,7 +141,7 @@ public class SharedDecision {
 
     @CommandHandler
     public void handle(RecordCollaborate command) {
-        if (!everChosen && status != Status.DEFERRED) {
+        if (!everAnswered) {
             throw new DomainRuleViolation("CollaboRATE is asked after the conversation, once the person has answered.");
         }
         for (int score : new int[]{command.explainedIssues(), command.listenedToWhatMatters(), command.includedWhatMatters()}) {
@@ -177,12 +178,13 @@ public class SharedDecision {
     @EventSourcingHandler
     void on(OptionChosen event) {
         status = Status.CHOSEN;
-        everChosen = true;
+        everAnswered = true;
     }
 
     @EventSourcingHandler
     void on(DecisionDeferred event) {
         status = Status.DEFERRED;
+        everAnswered = true;
     }
 
     @EventSourcingHandler
