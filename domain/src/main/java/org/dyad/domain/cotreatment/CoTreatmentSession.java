@@ -273,7 +273,7 @@ public class CoTreatmentSession {
         if (peerWithPerson) {
             return SessionKind.PEER_SUPPORT_VISIT_PSYCHIATRIST_ABSENT;
         }
-        return SessionKind.SEPARATE_VISITS;
+        return SessionKind.NO_CLINICIAN_WITH_THE_PERSON;
     }
 
     private static boolean servedWithPerson(List<Attendance> stretches, ParticipantRole clinician) {

@@ -8,6 +8,8 @@ public enum SessionKind {
     PEER_SUPPORT_VISIT_PSYCHIATRIST_ABSENT("peer support visit, psychiatrist absent"),
     /** Both clinicians came, but never at the same time as the person and each other. */
     SEPARATE_VISITS("separate visits, never all three together"),
+    /** The person came, but neither the peer nor the psychiatrist was with them. */
+    NO_CLINICIAN_WITH_THE_PERSON("the person came, but no clinician was with them"),
     PERSON_DID_NOT_ATTEND("the person did not attend"),
     NOBODY_ATTENDED("nobody attended");
 

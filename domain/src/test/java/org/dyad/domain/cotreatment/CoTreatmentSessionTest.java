@@ -616,6 +616,16 @@ class CoTreatmentSessionTest {
         }
 
         @Test
+        void thePersonWithNoClinicianBesideThemIsSaidAsSuch() {
+            fixture.given(inProgress(joined(RAE, PERSON_SERVED, "14:00"), left(RAE, "14:20"),
+                           joined(PEER_SAM, PEER_SPECIALIST, "14:30")))
+                   .when(endAtThree())
+                   .expectEvents(endedAtThree(SessionKind.NO_CLINICIAN_WITH_THE_PERSON, false, false,
+                           stretch(RAE, PERSON_SERVED, "14:00", "14:20"),
+                           stretch(PEER_SAM, PEER_SPECIALIST, "14:30", "15:00")));
+        }
+
+        @Test
         void thePersonWithThePsychiatristAloneIsAPsychiatryVisitWithThePeerAbsent() {
             fixture.given(inProgress(joined(RAE, PERSON_SERVED, "14:00"), joined(DR_LEE, PSYCHIATRIST, "14:00")))
                    .when(endAtThree())
