@@ -1,0 +1,11 @@
+package org.dyad.domain.shared;
+
+/** The category every note and free-text entry carries; it decides who may read it. */
+public enum Sensitivity {
+    /** What was said to the peer in confidence: the default for a peer's notes. */
+    PEER_CONFIDENTIAL,
+    PSYCHIATRIC,
+    /** Substance-use treatment records under 42 CFR Part 2: every disclosure carries the §2.32 notice. */
+    SUD_PART2,
+    GENERAL
+}
