@@ -219,7 +219,7 @@ export function field({ id, name, label, hint, type = 'text', value, required, o
     id ??= `f${++fieldCounter}`;
     const hintId = hint ? `${id}-hint` : null;
     const common = {
-        id, name, required: !!required, 'aria-required': required ? 'true' : null,
+        id, name, required: !!required,
         'aria-describedby': hintId, autocomplete, placeholder,
     };
     let control;
@@ -244,7 +244,7 @@ export function field({ id, name, label, hint, type = 'text', value, required, o
 /** A group of radio buttons in a fieldset named like the field, so errors for it land on the group. */
 export function radioGroup({ id, name, legend, options, value, required }) {
     id ??= `f${++fieldCounter}`;
-    return h('fieldset', { id, name, class: 'field radios', 'aria-required': required ? 'true' : null },
+    return h('fieldset', { id, name, class: 'field radios', role: 'radiogroup', 'aria-required': required ? 'true' : null },
         h('legend', {}, legend, required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
         options.map(o => h('label', { class: 'radio' },
             h('input', { type: 'radio', name, value: o.value, checked: o.value === value }), ' ', o.label)),

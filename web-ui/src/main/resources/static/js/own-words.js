@@ -160,10 +160,11 @@ function wrapSection(wrap, w, id, base, saved) {
 
 function contactsFieldset(id, name, legend, existing) {
     const rows = h('div', { class: 'contact-rows' });
+    const add = h('button', { type: 'button', class: 'secondary', onclick: () => addRow(true) }, 'Add another person');
     const fieldset = h('fieldset', { id, name, class: 'contacts' },
         h('legend', {}, legend),
         rows,
-        h('button', { type: 'button', class: 'secondary', onclick: () => addRow(true) }, 'Add another person'),
+        add,
         h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
 
     function addRow(focus) {
@@ -171,7 +172,11 @@ function contactsFieldset(id, name, legend, existing) {
         const row = contactRow(`${id}-${n}`, `${name}[${n}]`, `person ${n + 1}`, {});
         row.append(h('button', {
             type: 'button', class: 'link', 'aria-label': `Remove person ${n + 1}`,
-            onclick: () => { row.remove(); renumber(); },
+            onclick: () => {
+                row.remove();
+                renumber();
+                add.focus();
+            },
         }, 'Remove'));
         rows.append(row);
         if (focus) {

@@ -35,6 +35,7 @@ class CasePageTest {
 
         browser.waitFor(d -> browser.currentPath().matches("/cases/[0-9a-f-]{36}"));
         assertThat(browser.waitForText(By.id("case-title"), name)).contains("she/they");
+        assertThat(browser.find(By.cssSelector(".case-head .facts")).getText()).contains("North unit", "Outpatient", "Born 1988-02-29");
         assertThat(browser.find(By.id("dyad-view")).getText()).contains("Add a peer specialist");
 
         new Select(browser.visible(By.id("add-member-user"))).selectByValue("peer");
