@@ -1,0 +1,234 @@
+// /cases/new opens a case; /cases/{id} shows one to the care team: its care team, dyad, stay, and the person's
+// own words. After every change the case is read again and the changed section is announced and focused.
+import {
+    blankToNull, dateTimeWords, errorText, field, fill, formError, h, initChrome, pageError, radioGroup, request, roleWords,
+    settingWords, timeAgo, unitWords, wireForm,
+} from './dyad.js';
+import { ownWordsSections } from './own-words.js';
+
+const main = document.getElementById('main');
+const caseId = decodeURIComponent(location.pathname.split('/')[2] ?? 'new');
+let who;
+
+async function start() {
+    try {
+        who = await initChrome();
+    } catch (error) {
+        pageError(main, error);
+        return;
+    }
+    if (who.role === 'PERSON_SERVED') {
+        location.replace('/me');
+        return;
+    }
+    if (who.unit) {
+        const boardLink = document.getElementById('board-link');
+        boardLink.href = `/board/${encodeURIComponent(who.unit)}`;
+        boardLink.textContent = `${unitWords(who.unit)} board`;
+    }
+    if (caseId === 'new') {
+        renderNewCase();
+    } else {
+        await load();
+    }
+}
+
+// ---- open a case ----
+
+function renderNewCase() {
+    document.title = 'Open a case · Dyad';
+    const form = wireForm(h('form', { class: 'stack panel', id: 'new-case' },
+        field({ id: 'preferredName', name: 'preferredName', label: 'Preferred name', required: true, autocomplete: 'off',
+            hint: 'The name the person wants to be called.' }),
+        field({ id: 'pronouns', name: 'pronouns', label: 'Pronouns', autocomplete: 'off', hint: 'For example they/them. Leave empty if not shared.' }),
+        field({ id: 'dateOfBirth', name: 'dateOfBirth', label: 'Date of birth', type: 'date', required: true }),
+        radioGroup({ id: 'setting', name: 'setting', legend: 'Setting', required: true, value: 'INPATIENT', options: [
+            { value: 'INPATIENT', label: 'Inpatient unit' }, { value: 'OUTPATIENT', label: 'Outpatient clinic' }] }),
+        field({ id: 'unit', name: 'unit', label: 'Unit', required: true, value: who.unit ?? '' }),
+        h('div', { class: 'actions' },
+            h('button', { type: 'submit' }, 'Open the case'),
+            who.unit ? h('a', { href: `/board/${encodeURIComponent(who.unit)}` }, 'Cancel') : null)),
+    async form => {
+        const f = form.elements;
+        const created = await request('/api/cases', {
+            method: 'POST', body: {
+                preferredName: blankToNull(f.preferredName.value),
+                pronouns: blankToNull(f.pronouns.value),
+                dateOfBirth: blankToNull(f.dateOfBirth.value),
+                setting: f.setting.value || null,
+                unit: blankToNull(f.unit.value),
+            },
+        });
+        location.assign(`/cases/${encodeURIComponent(created.id)}`);
+    });
+    fill(main, h('h1', {}, 'Open a case'),
+        h('p', { class: 'muted' }, 'You join the care team of the case you open.'), form);
+    main.removeAttribute('aria-busy');
+    form.querySelector('input').focus();
+}
+
+// ---- one case ----
+
+async function load(focusSection, announcement) {
+    let details;
+    let staff = [];
+    try {
+        details = await request(`/api/cases/${encodeURIComponent(caseId)}`);
+        staff = await request(`/api/staff?unit=${encodeURIComponent(details.unit)}`);
+    } catch (error) {
+        pageError(main, error);
+        main.removeAttribute('aria-busy');
+        return;
+    }
+    render(details, staff);
+    if (announcement) {
+        document.getElementById('announce').textContent = announcement;
+    }
+    if (focusSection) {
+        document.getElementById(`${focusSection}-title`)?.focus();
+    }
+}
+
+const reload = (section, message) => load(section, message);
+
+function render(c, staff) {
+    document.title = `${c.preferredName} · Dyad`;
+    const full = c.access === 'FULL';
+    fill(main,
+        h('header', { class: 'case-head' },
+            h('h1', { id: 'case-title', tabindex: '-1' }, c.preferredName,
+                c.pronouns ? h('span', { class: 'pronouns' }, ` (${c.pronouns})`) : null),
+            h('p', { class: 'facts' },
+                h('span', {}, unitWords(c.unit)),
+                h('span', {}, settingWords(c.setting)),
+                c.admitted ? h('span', { class: 'badge admitted' }, 'Admitted') : null,
+                c.dateOfBirth ? h('span', {}, `Born ${c.dateOfBirth}`) : null,
+                c.restricted ? h('span', { class: 'badge quiet' }, 'Restricted record') : null,
+                c.closed ? h('span', { class: 'badge quiet' }, 'Closed') : null),
+            h('p', { class: 'muted small' }, `Opened ${dateTimeWords(c.openedAt)} · last activity `, timeAgo(c.lastActivity))),
+        h('p', { id: 'announce', class: 'announce', role: 'status' }),
+        full ? null : summaryNotice(c),
+        h('div', { class: 'case-grid' },
+            careTeamSection(c, staff),
+            dyadSection(c),
+            full ? staySection(c) : null,
+            full ? ownWordsSections(c, { voice: 'team', prefix: 'case', saved: reload }) : null));
+    main.removeAttribute('aria-busy');
+}
+
+function summaryNotice(c) {
+    const form = wireForm(h('form', { class: 'notice inline-form' },
+        h('p', {}, 'You see a summary. The person’s own words — goals, PAD and WRAP — are for their care team.'),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Join the care team'))),
+    async () => {
+        await request(`/api/cases/${encodeURIComponent(c.id)}/care-team`, { method: 'POST', body: { userId: who.userId } });
+        await reload('team', 'You joined the care team.');
+    });
+    return form;
+}
+
+function panel(id, title, ...content) {
+    return h('section', { class: 'panel', id, 'aria-labelledby': `${id}-title` },
+        h('h2', { id: `${id}-title`, tabindex: '-1' }, title), ...content);
+}
+
+function careTeamSection(c, staff) {
+    const base = `/api/cases/${encodeURIComponent(c.id)}/care-team`;
+    const errors = h('div', { class: 'section-errors' });
+    const members = h('ul', { class: 'team', id: 'care-team-list' }, c.careTeam.map(m => h('li', { dataset: { userId: m.userId } },
+        h('span', { class: 'member' }, h('strong', {}, m.displayName), ' ', h('span', { class: 'muted' }, roleWords(m.role))),
+        m.userId === who.userId ? h('span', { class: 'muted small' }, 'you') : null,
+        h('button', {
+            type: 'button', class: 'link', 'aria-label': `Take ${m.displayName} off the care team`,
+            onclick: async event => {
+                const button = event.currentTarget;
+                button.disabled = true;
+                try {
+                    await request(`${base}/${encodeURIComponent(m.userId)}`, { method: 'DELETE' });
+                    await reload('team', `${m.displayName} is off the care team.`);
+                } catch (error) {
+                    button.disabled = false;
+                    formError(errors, errorText(error), error?.status === 401).focus();
+                }
+            },
+        }, 'Remove'))));
+    const candidates = staff.filter(s => !c.careTeam.some(m => m.userId === s.userId));
+    const add = candidates.length
+        ? wireForm(h('form', { class: 'inline-form', id: 'add-member' },
+            field({ id: 'add-member-user', name: 'userId', label: 'Add a staff member', type: 'select',
+                options: candidates.map(s => ({ value: s.userId, label: `${s.displayName} — ${roleWords(s.role)}` })) }),
+            h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Add to care team'))),
+        async form => {
+            const option = form.elements.userId.selectedOptions[0];
+            await request(base, { method: 'POST', body: { userId: form.elements.userId.value } });
+            await reload('team', `${option.textContent.split(' — ')[0]} joined the care team.`);
+        })
+        : h('p', { class: 'muted' }, `Everyone on the ${unitWords(c.unit)} staff is on this team.`);
+    return panel('team', 'Care team', members, errors, add);
+}
+
+function dyadSection(c) {
+    const full = c.access === 'FULL';
+    const base = `/api/cases/${encodeURIComponent(c.id)}/dyad`;
+    if (c.dyad) {
+        return panel('dyad', 'Dyad',
+            h('dl', { class: 'dyad-view', id: 'dyad-view' },
+                h('dt', {}, 'Peer specialist'), h('dd', {}, c.dyad.peerName),
+                h('dt', {}, 'Psychiatrist'), h('dd', {}, c.dyad.psychiatristName),
+                h('dt', {}, 'Formed'), h('dd', {}, dateTimeWords(c.dyad.formedAt))),
+            full ? h('details', { class: 'editor' }, h('summary', {}, 'Dissolve the dyad'), dissolveForm(base)) : null);
+    }
+    if (!full) {
+        return panel('dyad', 'Dyad', h('p', { class: 'muted', id: 'dyad-view' }, 'No dyad yet.'));
+    }
+    const peers = c.careTeam.filter(m => m.role === 'PEER_SPECIALIST');
+    const psychiatrists = c.careTeam.filter(m => m.role === 'PSYCHIATRIST');
+    const missing = [peers.length ? null : 'a peer specialist', psychiatrists.length ? null : 'a psychiatrist'].filter(Boolean);
+    if (missing.length) {
+        return panel('dyad', 'Dyad', h('p', { class: 'muted', id: 'dyad-view' },
+            `No dyad yet. Add ${missing.join(' and ')} to the care team to form one.`));
+    }
+    const options = members => members.map(m => ({ value: m.userId, label: m.displayName }));
+    const form = wireForm(h('form', { class: 'stack', id: 'form-dyad' },
+        field({ id: 'dyad-peer', name: 'peerId', label: 'Peer specialist', type: 'select', options: options(peers) }),
+        field({ id: 'dyad-psychiatrist', name: 'psychiatristId', label: 'Psychiatrist', type: 'select', options: options(psychiatrists) }),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Form the dyad'))),
+    async form => {
+        await request(base, { method: 'POST', body: { peerId: form.elements.peerId.value, psychiatristId: form.elements.psychiatristId.value } });
+        await reload('dyad', 'The dyad is formed.');
+    });
+    return panel('dyad', 'Dyad', h('p', { class: 'muted', id: 'dyad-view' }, 'No dyad yet. Pair a peer specialist and a psychiatrist from the care team.'), form);
+}
+
+function dissolveForm(base) {
+    return wireForm(h('form', { class: 'inline-form', id: 'dissolve-dyad' },
+        field({ id: 'dissolve-reason', name: 'reason', label: 'Reason for dissolving (optional)' }),
+        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, 'Dissolve the dyad'))),
+    async form => {
+        const reason = blankToNull(form.elements.reason.value);
+        await request(reason ? `${base}?reason=${encodeURIComponent(reason)}` : base, { method: 'DELETE' });
+        await reload('dyad', 'The dyad is dissolved.');
+    });
+}
+
+function staySection(c) {
+    const base = `/api/cases/${encodeURIComponent(c.id)}`;
+    const verb = c.admitted ? 'discharge' : 'admit';
+    const current = c.stays?.at(-1);
+    const form = wireForm(h('form', { class: 'inline-form', id: 'stay-form' },
+        field({ id: 'stay-at', name: 'occurredAt', label: c.admitted ? 'Discharged at' : 'Admitted at', type: 'datetime-local',
+            hint: 'When it happened. Leave empty for now.' }),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, c.admitted ? 'Discharge' : 'Admit'))),
+    async form => {
+        const at = form.elements.occurredAt.value;
+        await request(`${base}/${verb}`, { method: 'POST', body: { occurredAt: at ? new Date(at).toISOString() : null } });
+        await reload('stay', c.admitted ? 'Discharged.' : 'Admitted.');
+    });
+    return panel('stay', 'Inpatient stay',
+        h('p', { id: 'stay-view' }, c.admitted
+            ? `Admitted since ${dateTimeWords(current?.admittedAt)}.`
+            : current ? `Discharged ${dateTimeWords(current.dischargedAt)}.` : 'Not admitted.'),
+        form);
+}
+
+start();

@@ -1,0 +1,404 @@
+// Shared by every page: API calls with CSRF, the page header (who is signed in, sign out), DOM building,
+// form fields whose errors sit next to them, and the words for roles and times.
+
+/** A problem+json answer from the API. */
+export class ApiError extends Error {
+    constructor(status, problem) {
+        super(problem?.detail || problem?.title || `HTTP ${status}`);
+        this.status = status;
+        this.problem = problem ?? {};
+    }
+}
+
+let mePromise;
+
+/** Who is signed in, with the CSRF header and token the API expects on changes. */
+export function me() {
+    mePromise ??= request('/api/me');
+    return mePromise;
+}
+
+/** Calls the API; resolves to the parsed JSON (or null) and rejects with an ApiError on any error status. */
+export async function request(path, { method = 'GET', body } = {}) {
+    // X-Requested-With keeps an expired session from popping the browser's Basic-auth prompt.
+    const headers = { 'X-Requested-With': 'fetch', Accept: 'application/json, application/problem+json' };
+    if (method !== 'GET') {
+        const who = await me();
+        if (who.csrfHeader) {
+            headers[who.csrfHeader] = who.csrfToken;
+        }
+    }
+    if (body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+    }
+    const response = await fetch(path, {
+        method, headers, credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let data = null;
+    try {
+        data = text ? JSON.parse(text) : null;
+    } catch {
+        data = { detail: text.slice(0, 200) };
+    }
+    if (!response.ok) {
+        if (response.status === 401) {
+            data = { title: 'Signed out', detail: 'Your session has ended. Sign in again to go on.' };
+        }
+        throw new ApiError(response.status, data);
+    }
+    return data;
+}
+
+/**
+ * Builds an element. Props: class, text, dataset, on<event> handlers, anything else as an attribute
+ * (false/null/undefined leave it out, true sets it empty). Children: nodes, strings, arrays; null is skipped.
+ */
+export function h(tag, props = {}, ...children) {
+    const el = document.createElement(tag);
+    for (const [key, value] of Object.entries(props ?? {})) {
+        if (value === false || value === null || value === undefined) {
+            continue;
+        }
+        if (key === 'class') {
+            el.className = value;
+        } else if (key === 'text') {
+            el.textContent = value;
+        } else if (key === 'dataset') {
+            Object.assign(el.dataset, value);
+        } else if (key.startsWith('on') && typeof value === 'function') {
+            el.addEventListener(key.slice(2).toLowerCase(), value);
+        } else if (key === 'value' && 'value' in el) {
+            el.value = value;
+        } else {
+            el.setAttribute(key, value === true ? '' : String(value));
+        }
+    }
+    append(el, children);
+    return el;
+}
+
+/** Replaces an element's children, skipping null and flattening arrays as h() does. */
+export function fill(el, ...children) {
+    el.replaceChildren();
+    append(el, children);
+    return el;
+}
+
+function append(el, children) {
+    for (const child of children) {
+        if (child === null || child === undefined || child === false) {
+            continue;
+        }
+        if (Array.isArray(child)) {
+            append(el, child);
+        } else {
+            el.append(child instanceof Node ? child : String(child));
+        }
+    }
+}
+
+const ROLE_WORDS = {
+    PSYCHIATRIST: 'Psychiatrist', PEER_SPECIALIST: 'Peer specialist', NURSE: 'Nurse', THERAPIST: 'Therapist',
+    SOCIAL_WORKER: 'Social worker', CASE_MANAGER: 'Case manager', AUDITOR: 'Quality auditor', ADMIN: 'Admin',
+    PERSON_SERVED: 'Person served',
+};
+
+export function roleWords(role) {
+    return ROLE_WORDS[role] ?? role;
+}
+
+export function unitWords(unit) {
+    return unit ? `${unit.charAt(0).toUpperCase()}${unit.slice(1)} unit` : '';
+}
+
+export function settingWords(setting) {
+    return setting === 'INPATIENT' ? 'Inpatient' : setting === 'OUTPATIENT' ? 'Outpatient' : setting ?? '';
+}
+
+/** "just now", "5 min ago", "3 h ago", "2 days ago". */
+export function relativeTime(iso, now = Date.now()) {
+    if (!iso) {
+        return '—';
+    }
+    const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+    if (seconds < 60) {
+        return 'just now';
+    }
+    const minutes = Math.round(seconds / 60);
+    if (minutes < 60) {
+        return `${minutes} min ago`;
+    }
+    const hours = Math.round(minutes / 60);
+    if (hours < 24) {
+        return `${hours} h ago`;
+    }
+    const days = Math.round(hours / 24);
+    return days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+export function dateTimeWords(iso) {
+    return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+}
+
+/** A <time> that keeps saying how long ago it was; see refreshRelativeTimes. */
+export function timeAgo(iso) {
+    return h('time', { datetime: iso, title: dateTimeWords(iso), dataset: { relative: '' } }, relativeTime(iso));
+}
+
+export function refreshRelativeTimes(root = document) {
+    const now = Date.now();
+    root.querySelectorAll('time[data-relative]').forEach(t => {
+        t.textContent = relativeTime(t.getAttribute('datetime'), now);
+    });
+}
+
+// ---- page header ----------------------------------------------------------------------------------------
+
+/** Fills in the header every page carries: who is signed in, and the sign-out form's CSRF token. */
+export async function initChrome() {
+    const who = await me();
+    const name = document.getElementById('who');
+    if (name) {
+        name.textContent = who.displayName ?? who.userId;
+        name.title = roleWords(who.role);
+    }
+    document.querySelectorAll('form.signout').forEach(form => wireSignOut(form, who));
+    return who;
+}
+
+function wireSignOut(form, who) {
+    form.elements.namedItem('_csrf').value = who.csrfToken ?? '';
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        const button = form.querySelector('button');
+        button.disabled = true;
+        try {
+            if (await postLogout(who.csrfToken) || await postLogout(await pageCsrfToken())) {
+                location.assign('/login?logout');
+                return;
+            }
+            formError(form, 'Sign-out did not go through. Reload the page and try again.');
+        } catch {
+            formError(form, 'Could not reach Dyad to sign out. Check the connection and try again.');
+        }
+        button.disabled = false;
+    });
+}
+
+async function postLogout(token) {
+    if (!token) {
+        return false;
+    }
+    const response = await fetch('/logout', {
+        method: 'POST', credentials: 'same-origin', redirect: 'manual',
+        body: new URLSearchParams({ _csrf: token }),
+    });
+    return response.type === 'opaqueredirect' || response.ok;
+}
+
+// Workaround: the page filter chain keeps its CSRF token in a cookie repository of its own, so the API's token
+// from /api/me is refused at /logout. The login page renders the page chain's token; read it from there.
+// Remove once both chains share one CsrfTokenRepository.
+async function pageCsrfToken() {
+    const html = await (await fetch('/login', { credentials: 'same-origin' })).text();
+    return new DOMParser().parseFromString(html, 'text/html').querySelector('input[name="_csrf"]')?.value;
+}
+
+// ---- forms ----------------------------------------------------------------------------------------------
+
+let fieldCounter = 0;
+
+/**
+ * A labelled control with an optional hint and a place for its error. Options: id, name, label, hint, type
+ * ('text', 'date', 'textarea', 'select', 'datetime-local', ...), value, required, options ([{value, label}]),
+ * rows, autocomplete.
+ */
+export function field({ id, name, label, hint, type = 'text', value, required, options, rows, autocomplete, placeholder }) {
+    id ??= `f${++fieldCounter}`;
+    const hintId = hint ? `${id}-hint` : null;
+    const common = {
+        id, name, required: !!required,
+        'aria-describedby': hintId, autocomplete, placeholder,
+    };
+    let control;
+    if (type === 'textarea') {
+        control = h('textarea', { ...common, rows: rows ?? 3 });
+        control.value = value ?? '';
+    } else if (type === 'select') {
+        control = h('select', common, (options ?? []).map(o => h('option', { value: o.value }, o.label)));
+        if (value !== undefined && value !== null) {
+            control.value = value;
+        }
+    } else {
+        control = h('input', { ...common, type, value: value ?? '' });
+    }
+    return h('div', { class: 'field' },
+        h('label', { for: id }, label, required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+        hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+        control,
+        h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
+}
+
+/** A group of radio buttons in a fieldset named like the field, so errors for it land on the group. */
+export function radioGroup({ id, name, legend, options, value, required }) {
+    id ??= `f${++fieldCounter}`;
+    return h('fieldset', { id, name, class: 'field radios', role: 'radiogroup', 'aria-required': required ? 'true' : null },
+        h('legend', {}, legend, required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+        options.map(o => h('label', { class: 'radio' },
+            h('input', { type: 'radio', name, value: o.value, checked: o.value === value }), ' ', o.label)),
+        h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
+}
+
+/** The non-blank lines of a textarea, trimmed. */
+export function lines(value) {
+    return String(value ?? '').split('\n').map(s => s.trim()).filter(Boolean);
+}
+
+export function blankToNull(value) {
+    const s = String(value ?? '').trim();
+    return s === '' ? null : s;
+}
+
+/** A form whose submit runs action(form); an error lands next to the field it names, or above the buttons. */
+export function wireForm(form, action) {
+    form.noValidate = true;
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        clearErrors(form);
+        const buttons = [...form.querySelectorAll('button')];
+        buttons.forEach(b => { b.disabled = true; });
+        form.setAttribute('aria-busy', 'true');
+        try {
+            await action(form, event.submitter);
+        } catch (error) {
+            showProblem(form, error);
+        } finally {
+            buttons.forEach(b => { b.disabled = false; });
+            form.removeAttribute('aria-busy');
+        }
+    });
+    return form;
+}
+
+export function clearErrors(root) {
+    root.querySelectorAll('.field-error').forEach(p => {
+        p.hidden = true;
+        p.textContent = '';
+    });
+    root.querySelectorAll('[aria-invalid]').forEach(el => {
+        el.removeAttribute('aria-invalid');
+        setDescribedBy(el, `${el.id}-error`, false);
+    });
+    root.querySelectorAll('.form-error').forEach(p => p.remove());
+}
+
+/** Shows an API error in a form: each {field, message} next to its control, anything else above the buttons. */
+export function showProblem(form, error) {
+    if (!(error instanceof ApiError)) {
+        console.error(error);
+        formError(form, errorText(error)).focus();
+        return;
+    }
+    const errors = Array.isArray(error.problem.errors) ? error.problem.errors : [];
+    const unplaced = [];
+    for (const { field: name, message } of errors) {
+        const control = controlFor(form, name);
+        if (!control) {
+            unplaced.push(`${name}: ${message}`);
+            continue;
+        }
+        const item = itemNumber(name, control);
+        fieldError(control, friendly(item ? `Item ${item}: ${message}` : message));
+    }
+    let first = form.querySelector('[aria-invalid="true"]');
+    if (unplaced.length || !errors.length) {
+        const p = formError(form, errors.length ? unplaced.join(' ') : error.message, error.status === 401);
+        first ??= p;
+    }
+    (first?.matches('fieldset') ? first.querySelector('input, select, textarea') : first)?.focus();
+}
+
+// Bean Validation's stock messages, said the way the rest of the page speaks.
+function friendly(message) {
+    return message.replace(/must not be (null|blank|empty)$/, 'Please fill this in.')
+        .replace(/must be a date in the past or in the present$/, 'This date is in the future.');
+}
+
+/** Marks one control invalid with a message next to it. */
+export function fieldError(control, message) {
+    const errorId = `${control.id}-error`;
+    let p = document.getElementById(errorId);
+    if (!p) {
+        p = h('p', { class: 'field-error', id: errorId });
+        control.after(p);
+    }
+    p.textContent = p.hidden || !p.textContent ? message : `${p.textContent} ${message}`;
+    p.hidden = false;
+    p.setAttribute('role', 'alert');
+    control.setAttribute('aria-invalid', 'true');
+    setDescribedBy(control, errorId, true);
+}
+
+/** A message for the whole form, just above its buttons (or at its end). */
+export function formError(form, message, signInLink = false) {
+    form.querySelectorAll('.form-error').forEach(p => p.remove());
+    const p = h('p', { class: 'form-error', role: 'alert', tabindex: '-1' }, message,
+        signInLink ? [' ', h('a', { href: '/login' }, 'Sign in')] : null);
+    const actions = form.querySelector('.actions');
+    if (actions) {
+        actions.before(p);
+    } else {
+        form.append(p);
+    }
+    return p;
+}
+
+// An error's field ("goals[1]", "whoToCall[0].name", "proxy.name") names a control, or failing that its
+// nearest named parent: the list's textarea, the contact's fieldset.
+function controlFor(form, name) {
+    let key = String(name ?? '');
+    while (key) {
+        const control = form.querySelector(`[name="${CSS.escape(key)}"]`);
+        if (control) {
+            return control;
+        }
+        const cut = Math.max(key.lastIndexOf('.'), key.lastIndexOf('['));
+        if (cut <= 0) {
+            return null;
+        }
+        key = key.slice(0, cut);
+    }
+    return null;
+}
+
+function itemNumber(name, control) {
+    const match = control.tagName === 'TEXTAREA' && name.slice(control.name.length).match(/^\[(\d+)]/);
+    return match ? Number(match[1]) + 1 : null;
+}
+
+function setDescribedBy(el, id, on) {
+    const ids = new Set((el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean));
+    if (on) {
+        ids.add(id);
+    } else {
+        ids.delete(id);
+    }
+    if (ids.size) {
+        el.setAttribute('aria-describedby', [...ids].join(' '));
+    } else {
+        el.removeAttribute('aria-describedby');
+    }
+}
+
+/** What to tell the user about a failed call. */
+export function errorText(error) {
+    return error instanceof ApiError ? error.message : 'Could not reach Dyad. Check the connection and try again.';
+}
+
+/** Shows a page-level failure in place of the page's content, with a sign-in link when the session ended. */
+export function pageError(container, error) {
+    fill(container, h('p', { class: 'notice error', role: 'alert' }, errorText(error),
+        error?.status === 401 ? [' ', h('a', { href: '/login' }, 'Sign in')] : null));
+}

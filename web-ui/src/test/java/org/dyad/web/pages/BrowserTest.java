@@ -1,0 +1,22 @@
+package org.dyad.web.pages;
+
+import org.dyad.web.DyadApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole application on a random port with the in-memory backend and demo data, and a {@link Browser}
+ * for test methods that take one.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = DyadApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"dyad.embedded.backend=memory", "dyad.demo=true"})
+@ExtendWith(SharedBrowser.class)
+@interface BrowserTest {
+}
