@@ -175,7 +175,7 @@ function wireSignOut(form, who) {
         const button = form.querySelector('button');
         button.disabled = true;
         try {
-            if (await postLogout(who.csrfToken) || await postLogout(await pageCsrfToken())) {
+            if (await postLogout(who.csrfToken)) {
                 location.assign('/login?logout');
                 return;
             }
@@ -196,14 +196,6 @@ async function postLogout(token) {
         body: new URLSearchParams({ _csrf: token }),
     });
     return response.type === 'opaqueredirect' || response.ok;
-}
-
-// Workaround: the page filter chain keeps its CSRF token in a cookie repository of its own, so the API's token
-// from /api/me is refused at /logout. The login page renders the page chain's token; read it from there.
-// Remove once both chains share one CsrfTokenRepository.
-async function pageCsrfToken() {
-    const html = await (await fetch('/login', { credentials: 'same-origin' })).text();
-    return new DOMParser().parseFromString(html, 'text/html').querySelector('input[name="_csrf"]')?.value;
 }
 
 // ---- forms ----------------------------------------------------------------------------------------------

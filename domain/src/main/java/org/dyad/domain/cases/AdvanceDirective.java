@@ -19,7 +19,7 @@ public record AdvanceDirective(
         whoToCall = whoToCall == null ? List.of() : List.copyOf(whoToCall);
     }
 
-    public boolean isEmpty() {
+    public boolean nothingFilledIn() {
         return preferredTreatments.isEmpty() && refusedTreatments.isEmpty() && isBlank(whatHelpsInCrisis)
                 && whoToCall.isEmpty() && isBlank(viewsOnRestraintAndSeclusion) && proxy == null;
     }

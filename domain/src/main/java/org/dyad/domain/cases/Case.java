@@ -105,8 +105,8 @@ public class Case {
     public void handle(RecordGoals command) {
         requireOpen();
         boolean nothingSaid = (command.whatMattersMost() == null || command.whatMattersMost().isBlank())
-                && (command.goals() == null || command.goals().isEmpty())
-                && (command.personalMedicine() == null || command.personalMedicine().isEmpty());
+                && (command.goals() == null || command.goals().nothingFilledIn())
+                && (command.personalMedicine() == null || command.personalMedicine().nothingFilledIn());
         if (nothingSaid) {
             throw new DomainRuleViolation("Record at least one goal, what matters most, or a piece of personal medicine.");
         }
@@ -118,7 +118,7 @@ public class Case {
     @CommandHandler
     public void handle(RecordAdvanceDirective command) {
         requireOpen();
-        if (command.directive() == null || command.directive().isEmpty()) {
+        if (command.directive() == null || command.directive().nothingFilledIn()) {
             throw new DomainRuleViolation("An advance directive needs at least one of its parts filled in.");
         }
         apply(new AdvanceDirectiveRecorded(caseId, command.directive()));
@@ -127,7 +127,7 @@ public class Case {
     @CommandHandler
     public void handle(RecordWrapSummary command) {
         requireOpen();
-        if (command.wrap() == null || command.wrap().isEmpty()) {
+        if (command.wrap() == null || command.wrap().nothingFilledIn()) {
             throw new DomainRuleViolation("A WRAP summary needs at least one of its parts filled in.");
         }
         apply(new WrapSummaryRecorded(caseId, command.wrap()));

@@ -17,7 +17,7 @@ public record WrapSummary(
         supporters = supporters == null ? List.of() : List.copyOf(supporters);
     }
 
-    public boolean isEmpty() {
+    public boolean nothingFilledIn() {
         return wellnessTools.isEmpty() && triggers.isEmpty() && earlyWarningSigns.isEmpty()
                 && (whatHelpsInCrisis == null || whatHelpsInCrisis.isBlank()) && supporters.isEmpty();
     }

@@ -16,7 +16,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -27,6 +26,7 @@ import java.util.List;
  * Pages: form login with a session cookie and CSRF. API and {@code /ws}: HTTP Basic or that session; a request
  * that carries its own Authorization header is not a browser riding on a cookie, so it needs no CSRF token.
  * Our pages send {@code X-Requested-With}, so an expired session does not make the browser pop a Basic prompt.
+ * Both chains keep the CSRF token in the session, so the token {@code /api/me} hands out also signs a page out.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig implements WebMvcConfigurer {
@@ -76,7 +76,6 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .build();
     }
 
