@@ -105,8 +105,8 @@ public class Case {
     public void handle(RecordGoals command) {
         requireOpen();
         boolean nothingSaid = (command.whatMattersMost() == null || command.whatMattersMost().isBlank())
-                && (command.goals() == null || command.goals().nothingFilledIn())
-                && (command.personalMedicine() == null || command.personalMedicine().nothingFilledIn());
+                && (command.goals() == null || command.goals().isEmpty())
+                && (command.personalMedicine() == null || command.personalMedicine().isEmpty());
         if (nothingSaid) {
             throw new DomainRuleViolation("Record at least one goal, what matters most, or a piece of personal medicine.");
         }
