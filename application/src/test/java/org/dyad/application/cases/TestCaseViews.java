@@ -1,0 +1,48 @@
+package org.dyad.application.cases;
+
+import org.dyad.application.board.Board;
+import org.dyad.application.board.BoardProjection;
+import org.dyad.application.board.Boards;
+import org.dyad.domain.cases.CareTeamRole;
+import org.dyad.domain.cases.Setting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Case views and boards built the way the projections build them, for policy tests. */
+public final class TestCaseViews {
+
+    private static final Instant AT = Instant.parse("2026-11-23T10:00:00Z");
+
+    private TestCaseViews() {
+    }
+
+    public static CaseView onNorth(String caseId, String personServedUserId, boolean restricted, String memberId) {
+        CaseView view = new CaseView(caseId, caseId.toUpperCase(), null, LocalDate.of(1990, 1, 1), Setting.INPATIENT,
+                "north", personServedUserId, restricted, AT);
+        view.addMember(new CaseView.Member(memberId, memberId, CareTeamRole.PSYCHIATRIST, AT));
+        view.touched(AT, 1);
+        return view;
+    }
+
+    public static Board boardOf(String unit, CaseView... views) {
+        Board[] stored = {Board.empty(unit)};
+        Boards boards = new Boards() {
+            @Override
+            public Board find(String u) {
+                return stored[0];
+            }
+
+            @Override
+            public void save(Board board) {
+                stored[0] = board;
+            }
+        };
+        BoardProjection projection = new BoardProjection(boards, List.of());
+        for (CaseView view : views) {
+            projection.caseViewChanged(view);
+        }
+        return stored[0];
+    }
+}
