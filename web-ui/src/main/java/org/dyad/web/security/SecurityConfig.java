@@ -2,6 +2,7 @@ package org.dyad.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.dyad.application.shared.Secrets;
 import org.dyad.application.users.PasswordHasher;
 import org.dyad.application.users.UserDirectory;
 import org.springframework.context.annotation.Bean;
@@ -16,10 +17,15 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 /**
@@ -47,9 +53,24 @@ public class SecurityConfig implements WebMvcConfigurer {
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 
+    /** "Keep this screen signed in": a wall screen survives restarts; the key lives in MongoDB, shared by nodes. */
+    @Bean
+    public RememberMeServices rememberMe(UserDetailsService users, Secrets secrets) {
+        String key = secrets.getOrCreate("remember-me-key", () -> {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return Base64.getEncoder().encodeToString(random);
+        });
+        TokenBasedRememberMeServices services = new TokenBasedRememberMeServices(key, users,
+                TokenBasedRememberMeServices.RememberMeTokenAlgorithm.SHA256);
+        services.setTokenValiditySeconds((int) Duration.ofDays(30).toSeconds());
+        services.setUseSecureCookie(false);
+        return services;
+    }
+
     @Bean
     @Order(1)
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json, RememberMeServices rememberMe) throws Exception {
         return http
                 .securityMatcher("/api/**", "/ws/**", "/ws")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
@@ -63,12 +84,13 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .accessDeniedHandler((request, response, e) ->
                                 problem(response, json, HttpStatus.FORBIDDEN, "Not permitted: " + e.getMessage(), false)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .build();
     }
 
     @Bean
     @Order(2)
-    public SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    public SecurityFilterChain pages(HttpSecurity http, RememberMeServices rememberMe) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
@@ -76,6 +98,7 @@ public class SecurityConfig implements WebMvcConfigurer {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .rememberMe(remember -> remember.rememberMeServices(rememberMe))
                 .build();
     }
 
