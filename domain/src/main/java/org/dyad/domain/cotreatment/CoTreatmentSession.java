@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.dyad.domain.cotreatment.SessionCommand.*;
 import org.dyad.domain.cotreatment.SessionEvent.*;
 import org.dyad.domain.shared.DomainRuleViolation;
+import org.dyad.domain.shared.Sensitivity;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,7 +148,9 @@ public class CoTreatmentSession {
         if (Boolean.TRUE.equals(noteSignedByAuthor.get(command.authorId()))) {
             throw new DomainRuleViolation("This note is signed; change it by an amendment with a reason.");
         }
-        apply(new NoteWritten(sessionId, caseId, command.authorId(), command.authorRole(), command.text()));
+        Sensitivity category = command.category() != null ? command.category()
+                : Sensitivity.defaultForNoteBy(command.authorRole().name());
+        apply(new NoteWritten(sessionId, caseId, command.authorId(), command.authorRole(), command.text(), category));
     }
 
     @CommandHandler
@@ -192,7 +195,8 @@ public class CoTreatmentSession {
             throw new DomainRuleViolation("A differing view is the session peer's own, recorded beside the psychiatrist's note.");
         }
         requireText(command.text(), "A differing view needs some text.");
-        apply(new DifferingViewRecorded(sessionId, caseId, command.peerId(), command.text()));
+        apply(new DifferingViewRecorded(sessionId, caseId, command.peerId(), command.text(),
+                command.category() != null ? command.category() : Sensitivity.GENERAL));
     }
 
     @EventSourcingHandler

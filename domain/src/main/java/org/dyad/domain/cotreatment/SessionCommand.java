@@ -2,6 +2,8 @@ package org.dyad.domain.cotreatment;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import org.dyad.domain.shared.Sensitivity;
+
 import java.time.Instant;
 
 /** What can be asked of a co-treatment session. Who asks travels in the metadata. */
@@ -38,9 +40,16 @@ public sealed interface SessionCommand {
             implements SessionCommand {
     }
 
-    /** A clinician writes or rewrites their own unsigned note. */
+    /**
+     * A clinician writes or rewrites their own unsigned note. Without a category, a peer's note is
+     * {@code PEER_CONFIDENTIAL} and a psychiatrist's {@code PSYCHIATRIC}.
+     */
     record WriteNote(@TargetAggregateIdentifier String sessionId, String authorId, ParticipantRole authorRole,
-                     String text) implements SessionCommand {
+                     String text, Sensitivity category) implements SessionCommand {
+
+        public WriteNote(String sessionId, String authorId, ParticipantRole authorRole, String text) {
+            this(sessionId, authorId, authorRole, text, null);
+        }
     }
 
     record SignNote(@TargetAggregateIdentifier String sessionId, String authorId, Instant signedAt)
@@ -57,8 +66,12 @@ public sealed interface SessionCommand {
             implements SessionCommand {
     }
 
-    /** The peer's own view, beside the psychiatrist's note, not under it. */
-    record RecordDifferingView(@TargetAggregateIdentifier String sessionId, String peerId, String text)
-            implements SessionCommand {
+    /** The peer's own view, beside the psychiatrist's note, not under it; for the team unless the peer says otherwise. */
+    record RecordDifferingView(@TargetAggregateIdentifier String sessionId, String peerId, String text,
+                               Sensitivity category) implements SessionCommand {
+
+        public RecordDifferingView(String sessionId, String peerId, String text) {
+            this(sessionId, peerId, text, null);
+        }
     }
 }

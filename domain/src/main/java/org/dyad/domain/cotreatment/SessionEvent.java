@@ -1,5 +1,7 @@
 package org.dyad.domain.cotreatment;
 
+import org.dyad.domain.shared.Sensitivity;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -39,8 +41,12 @@ public sealed interface SessionEvent {
             implements SessionEvent {
     }
 
-    record NoteWritten(String sessionId, String caseId, String authorId, ParticipantRole authorRole, String text)
-            implements SessionEvent {
+    record NoteWritten(String sessionId, String caseId, String authorId, ParticipantRole authorRole, String text,
+                       Sensitivity category) implements SessionEvent {
+
+        public NoteWritten(String sessionId, String caseId, String authorId, ParticipantRole authorRole, String text) {
+            this(sessionId, caseId, authorId, authorRole, text, Sensitivity.defaultForNoteBy(authorRole.name()));
+        }
     }
 
     record NoteSigned(String sessionId, String caseId, String authorId, Instant signedAt) implements SessionEvent {
@@ -50,6 +56,11 @@ public sealed interface SessionEvent {
             implements SessionEvent {
     }
 
-    record DifferingViewRecorded(String sessionId, String caseId, String peerId, String text) implements SessionEvent {
+    record DifferingViewRecorded(String sessionId, String caseId, String peerId, String text, Sensitivity category)
+            implements SessionEvent {
+
+        public DifferingViewRecorded(String sessionId, String caseId, String peerId, String text) {
+            this(sessionId, caseId, peerId, text, Sensitivity.GENERAL);
+        }
     }
 }

@@ -7,5 +7,10 @@ public enum Sensitivity {
     PSYCHIATRIC,
     /** Substance-use treatment records under 42 CFR Part 2: every disclosure carries the §2.32 notice. */
     SUD_PART2,
-    GENERAL
+    GENERAL;
+
+    /** A peer's notes are confidential unless they say otherwise; a psychiatrist's are psychiatric records. */
+    public static Sensitivity defaultForNoteBy(String role) {
+        return "PEER_SPECIALIST".equals(role) ? PEER_CONFIDENTIAL : "PSYCHIATRIST".equals(role) ? PSYCHIATRIC : GENERAL;
+    }
 }
