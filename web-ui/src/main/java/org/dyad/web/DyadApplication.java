@@ -3,10 +3,12 @@ package org.dyad.web;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
 @SpringBootApplication(scanBasePackages = "org.dyad")
+@EnableScheduling
 public class DyadApplication {
 
     public static void main(String[] args) {

@@ -4,9 +4,14 @@ import org.dyad.application.board.Board;
 import org.dyad.application.board.BoardRow;
 import org.dyad.application.cases.CaseView;
 import org.dyad.application.users.AccountRole;
+import org.dyad.domain.consent.ConsentTerms;
+import org.dyad.domain.consent.Purpose;
+import org.dyad.domain.shared.Sensitivity;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -50,6 +55,39 @@ public class AccessPolicy {
         return viewer.role().isClinicalStaff() && Objects.equals(viewer.unit(), unit);
     }
 
+    /** Purposes under which a consent lets the care team read confidential content. */
+    private static final Set<Purpose> CARE_PURPOSES = EnumSet.of(Purpose.TREATMENT, Purpose.CARE_COORDINATION);
+
+    /**
+     * May this viewer read this piece of content? The author and the person always; the care team reads general and
+     * psychiatric content; what was said to the peer in confidence, and Part 2 records, only under a consent in force
+     * that names the viewer (by login or role) for that category and for treatment or care coordination.
+     */
+    public boolean mayRead(Viewer viewer, CaseView view, Sensitivity category, String authorId,
+                           List<ConsentTerms> consentsInForce, Instant now) {
+        if (viewer.userId().equals(authorId) || view.isPersonServed(viewer.userId())) {
+            return true;
+        }
+        if (caseAccess(viewer, view) != CaseAccess.FULL) {
+            return false;
+        }
+        return switch (category) {
+            case GENERAL, PSYCHIATRIC -> true;
+            case PEER_CONFIDENTIAL, SUD_PART2 -> consentsInForce.stream().anyMatch(consent -> CARE_PURPOSES.stream()
+                    .anyMatch(purpose -> consent.covers(viewer.userId(), viewer.role().name(), null, category, purpose, now)));
+        };
+    }
+
+    /** What stands in for content a viewer may not read: its kind, never its words. */
+    public static String placeholderFor(Sensitivity category) {
+        return switch (category) {
+            case PEER_CONFIDENTIAL -> "peer note — confidential";
+            case SUD_PART2 -> "substance-use treatment record — protected (42 CFR Part 2)";
+            case PSYCHIATRIC -> "psychiatric record — restricted";
+            case GENERAL -> "not shared with you";
+        };
+    }
+
     /** Admins manage accounts and units; they read no clinical content. */
     public boolean mayAdminister(Viewer viewer) {
         return viewer.role() == AccountRole.ADMIN;
@@ -66,7 +104,7 @@ public class AccessPolicy {
             return Board.empty(board.unit());
         }
         return new Board(board.unit(), board.version(),
-                board.rows().stream().filter(row -> rowVisible(viewer, row)).toList());
+                board.rows().stream().filter(row -> rowVisible(viewer, row)).map(row -> row.forViewer(viewer.userId())).toList());
     }
 
     private boolean rowVisible(Viewer viewer, BoardRow row) {

@@ -43,6 +43,11 @@ public class CaseProjection {
         views.find(caseId).filter(changed).ifPresent(this::store);
     }
 
+    /** Tells every screen showing the case to look again, e.g. because what may be shared changed. */
+    public void refile(String caseId) {
+        amend(caseId, view -> true);
+    }
+
     @EventHandler
     void on(CaseOpened e, @Timestamp Instant at, @SequenceNumber long seq) {
         if (views.find(e.caseId()).isPresent()) {
@@ -129,6 +134,7 @@ public class CaseProjection {
     }
 
     private void store(CaseView view) {
+        view.revised();
         views.save(view);
         listeners.forEach(l -> l.caseViewChanged(view));
         freshness.changed();

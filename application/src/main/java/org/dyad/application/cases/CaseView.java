@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Everything the care team sees of one case, kept current from its events. */
 public class CaseView {
@@ -49,8 +51,10 @@ public class CaseView {
     private Instant openedAt;
     private Instant lastActivity;
     private long version = -1;
+    private long revision;
     private NextSession nextSession;
     private int decisionsWaiting;
+    private Map<String, Integer> openRequestsByHolder = new TreeMap<>();
 
     CaseView() {
     }
@@ -85,9 +89,13 @@ public class CaseView {
     public boolean isClosed() { return closed; }
     public Instant getOpenedAt() { return openedAt; }
     public Instant getLastActivity() { return lastActivity; }
+    /** Grows with every change to anything shown of the case, its consents included; screens re-fetch on it. */
+    public long getRevision() { return revision; }
     public NextSession getNextSession() { return nextSession; }
     /** Decisions whose options are with the person, waiting for their answer (including "not now"). */
     public int getDecisionsWaiting() { return decisionsWaiting; }
+    /** Open disclosure requests on the case, counted per holder they are addressed to. */
+    public Map<String, Integer> getOpenRequestsByHolder() { return Map.copyOf(openRequestsByHolder); }
     /** Sequence number of the last case event applied. */
     public long getVersion() { return version; }
 
@@ -116,8 +124,10 @@ public class CaseView {
     }
     void setRestricted(boolean restricted) { this.restricted = restricted; }
     void close() { this.closed = true; }
+    void revised() { revision++; }
     public void setNextSession(NextSession nextSession) { this.nextSession = nextSession; }
     public void setDecisionsWaiting(int decisionsWaiting) { this.decisionsWaiting = decisionsWaiting; }
+    public void setOpenRequestsByHolder(Map<String, Integer> open) { this.openRequestsByHolder = new TreeMap<>(open); }
     void touched(Instant at, long sequence) {
         this.lastActivity = at;
         this.version = sequence;

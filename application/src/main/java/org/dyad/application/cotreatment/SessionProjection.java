@@ -100,7 +100,7 @@ public class SessionProjection {
     @EventHandler
     void on(NoteWritten e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.sessionId(), seq, v -> v.putNote(new SessionView.Note(e.authorId(), name(e.authorId()), e.authorRole(),
-                e.text(), at, null, List.of())));
+                e.text(), at, null, List.of(), e.category(), false)));
     }
 
     @EventHandler
@@ -108,7 +108,7 @@ public class SessionProjection {
         update(e.sessionId(), seq, v -> {
             SessionView.Note note = v.note(e.authorId());
             v.putNote(new SessionView.Note(note.authorId(), note.authorName(), note.role(), note.text(), note.writtenAt(),
-                    e.signedAt(), note.amendments()));
+                    e.signedAt(), note.amendments(), note.category(), false));
         });
     }
 
@@ -119,14 +119,14 @@ public class SessionProjection {
             List<SessionView.Amendment> amendments = new ArrayList<>(note.amendments());
             amendments.add(new SessionView.Amendment(e.text(), e.reason(), at));
             v.putNote(new SessionView.Note(note.authorId(), note.authorName(), note.role(), e.text(), note.writtenAt(),
-                    note.signedAt(), amendments));
+                    note.signedAt(), amendments, note.category(), false));
         });
     }
 
     @EventHandler
     void on(DifferingViewRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.sessionId(), seq, v -> v.addDifferingView(new SessionView.DifferingView(e.peerId(), name(e.peerId()),
-                e.text(), at)));
+                e.text(), at, e.category(), false)));
     }
 
     private void update(String sessionId, long seq, Consumer<SessionView> change) {

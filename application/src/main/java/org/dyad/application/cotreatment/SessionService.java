@@ -1,6 +1,12 @@
 package org.dyad.application.cotreatment;
 
+import org.dyad.application.access.AccessLog;
+import org.dyad.application.access.AccessPolicy;
+import org.dyad.application.access.AccessRecord;
 import org.dyad.application.access.NotPermitted;
+import org.dyad.application.consent.ConsentService;
+import org.dyad.domain.consent.ConsentTerms;
+import org.dyad.domain.shared.Sensitivity;
 import org.dyad.application.access.Viewer;
 import org.dyad.application.cases.CaseGuard;
 import org.dyad.application.cases.CaseView;
@@ -35,13 +41,20 @@ public class SessionService {
     private final CaseGuard guard;
     private final UserDirectory users;
     private final Clock clock;
+    private final AccessPolicy policy;
+    private final ConsentService consents;
+    private final AccessLog accessLog;
 
-    public SessionService(CommandSender sender, SessionViews views, CaseGuard guard, UserDirectory users, Clock clock) {
+    public SessionService(CommandSender sender, SessionViews views, CaseGuard guard, UserDirectory users, Clock clock,
+                          AccessPolicy policy, ConsentService consents, AccessLog accessLog) {
         this.sender = sender;
         this.views = views;
         this.guard = guard;
         this.users = users;
         this.clock = clock;
+        this.policy = policy;
+        this.consents = consents;
+        this.accessLog = accessLog;
     }
 
     public String schedule(Viewer viewer, String caseId, Instant scheduledFor, String place) {
@@ -56,14 +69,45 @@ public class SessionService {
         return sessionId;
     }
 
-    public List<SessionView> list(Viewer viewer, String caseId) {
-        guard.readable(viewer, caseId);
-        return views.findByCase(caseId).stream().sorted(Comparator.comparing(SessionView::getScheduledFor)).toList();
+    /** The case's sessions as this viewer may read them; {@code channel} is recorded with every sensitive read. */
+    public List<SessionView> list(Viewer viewer, String caseId, String channel) {
+        CaseView c = guard.readable(viewer, caseId);
+        List<ConsentTerms> inForce = consents.termsInForce(caseId);
+        return views.findByCase(caseId).stream().sorted(Comparator.comparing(SessionView::getScheduledFor))
+                .map(s -> readableBy(viewer, c, s, inForce, channel)).toList();
     }
 
-    public SessionView get(Viewer viewer, String caseId, String sessionId) {
-        guard.readable(viewer, caseId);
-        return session(caseId, sessionId);
+    public SessionView get(Viewer viewer, String caseId, String sessionId, String channel) {
+        CaseView c = guard.readable(viewer, caseId);
+        return readableBy(viewer, c, session(caseId, sessionId), consents.termsInForce(caseId), channel);
+    }
+
+    private SessionView readableBy(Viewer viewer, CaseView c, SessionView session, List<ConsentTerms> inForce,
+                                   String channel) {
+        Instant now = clock.instant();
+        SessionView filtered = session.filtered(
+                note -> policy.mayRead(viewer, c, note.category(), note.authorId(), inForce, now),
+                view -> policy.mayRead(viewer, c, view.category(), view.peerId(), inForce, now),
+                AccessPolicy::placeholderFor);
+        for (SessionView.Note note : filtered.getNotes()) {
+            recordRead(viewer, c, note.category(), note.authorId(), note.withheld(),
+                    "session " + session.getSessionId() + ", note by " + note.authorId(), channel, now);
+        }
+        for (SessionView.DifferingView view : filtered.getDifferingViews()) {
+            recordRead(viewer, c, view.category(), view.peerId(), view.withheld(),
+                    "session " + session.getSessionId() + ", differing view by " + view.peerId(), channel, now);
+        }
+        return filtered;
+    }
+
+    /** Reads of sensitive content by anyone but its author and the person it is about are kept for auditors. */
+    private void recordRead(Viewer viewer, CaseView c, Sensitivity category, String authorId, boolean withheld,
+                            String item, String channel, Instant now) {
+        if (!withheld && category != Sensitivity.GENERAL && !viewer.userId().equals(authorId)
+                && !c.isPersonServed(viewer.userId())) {
+            accessLog.record(new AccessRecord(viewer.userId(), viewer.role().name(), c.getCaseId(), item, category,
+                    channel, now));
+        }
     }
 
     public void reschedule(Viewer viewer, String caseId, String sessionId, Instant scheduledFor, String place) {
@@ -102,9 +146,10 @@ public class SessionService {
         send(new EndSession(sessionId, clinicalTime(at, now), now), null);
     }
 
-    public void writeNote(Viewer viewer, String caseId, String sessionId, String text) {
+    /** {@code category} null: the author's role decides (a peer's note is confidential). */
+    public void writeNote(Viewer viewer, String caseId, String sessionId, String text, Sensitivity category) {
         work(viewer, caseId, sessionId);
-        send(new WriteNote(sessionId, viewer.userId(), noteRole(viewer), text), null);
+        send(new WriteNote(sessionId, viewer.userId(), noteRole(viewer), text, category), null);
     }
 
     public void signNote(Viewer viewer, String caseId, String sessionId) {
@@ -122,9 +167,9 @@ public class SessionService {
         send(new CoSignNote(sessionId, viewer.userId(), noteAuthorId), null);
     }
 
-    public void recordDifferingView(Viewer viewer, String caseId, String sessionId, String text) {
+    public void recordDifferingView(Viewer viewer, String caseId, String sessionId, String text, Sensitivity category) {
         work(viewer, caseId, sessionId);
-        send(new RecordDifferingView(sessionId, viewer.userId(), text), null);
+        send(new RecordDifferingView(sessionId, viewer.userId(), text, category), null);
     }
 
     private record Participant(String id, ParticipantRole role) {

@@ -2,10 +2,13 @@ package org.dyad.application.cotreatment;
 
 import org.dyad.domain.cotreatment.ParticipantRole;
 import org.dyad.domain.cotreatment.SessionKind;
+import org.dyad.domain.shared.Sensitivity;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** A co-treatment session as its care team and the person see it. */
 public class SessionView {
@@ -22,14 +25,24 @@ public class SessionView {
     }
 
     /** One clinician's own note; signed notes change only by amendment. */
+    /** {@code withheld}: the viewer may not read it, so {@code text} is a placeholder saying what kind it is. */
     public record Note(String authorId, String authorName, ParticipantRole role, String text, Instant writtenAt,
-                       Instant signedAt, List<Amendment> amendments) {
+                       Instant signedAt, List<Amendment> amendments, Sensitivity category, boolean withheld) {
         public boolean signed() {
             return signedAt != null;
         }
+
+        Note withheld(String placeholder) {
+            return new Note(authorId, authorName, role, placeholder, writtenAt, signedAt,
+                    amendments.stream().map(a -> new Amendment(placeholder, null, a.at())).toList(), category, true);
+        }
     }
 
-    public record DifferingView(String peerId, String peerName, String text, Instant at) {
+    public record DifferingView(String peerId, String peerName, String text, Instant at, Sensitivity category,
+                                boolean withheld) {
+        DifferingView withheld(String placeholder) {
+            return new DifferingView(peerId, peerName, placeholder, at, category, true);
+        }
     }
 
     private String sessionId;
@@ -125,5 +138,28 @@ public class SessionView {
     }
     void addDifferingView(DifferingView view) { differingViews.add(view); }
     void applied(long sequence) { version = sequence; }
+
+    /** A copy whose notes and views are replaced by placeholders where {@code readable} says no. */
+    SessionView filtered(Predicate<Note> readableNote,
+                         Predicate<DifferingView> readableView,
+                         Function<Sensitivity, String> placeholder) {
+        SessionView copy = new SessionView(sessionId, caseId, scheduledFor, place, peer, psychiatrist, personServedId,
+                personName);
+        copy.status = status;
+        copy.cancelReason = cancelReason;
+        copy.startedAt = startedAt;
+        copy.endedAt = endedAt;
+        copy.attendance = new ArrayList<>(attendance);
+        copy.kind = kind;
+        copy.peerServed = peerServed;
+        copy.psychiatristServed = psychiatristServed;
+        copy.sameDayServicesByBoth = sameDayServicesByBoth;
+        copy.version = version;
+        copy.notes = new ArrayList<>(notes.stream()
+                .map(n -> readableNote.test(n) ? n : n.withheld(placeholder.apply(n.category()))).toList());
+        copy.differingViews = new ArrayList<>(differingViews.stream()
+                .map(v -> readableView.test(v) ? v : v.withheld(placeholder.apply(v.category()))).toList());
+        return copy;
+    }
     boolean isOpen() { return status == Status.SCHEDULED || status == Status.IN_PROGRESS; }
 }

@@ -171,10 +171,10 @@ public class DemoData {
                 sessions.join(doctor, caseId, s, peer, null, start);
                 sessions.join(doctor, caseId, s, psychiatrist, null, start.plus(5, ChronoUnit.MINUTES));
                 sessions.end(doctor, caseId, s, start.plus(50, ChronoUnit.MINUTES));
-                sessions.writeNote(doctor, caseId, s, "Reviewed sleep and mood together. Options to weigh before next visit.");
+                sessions.writeNote(doctor, caseId, s, "Reviewed sleep and mood together. Options to weigh before next visit.", null);
                 sessions.signNote(doctor, caseId, s);
                 runAs.accept(peer, () -> {
-                    sessions.writeNote(peerViewer, caseId, s, "They spoke about the garden and wanting mornings back.");
+                    sessions.writeNote(peerViewer, caseId, s, "They spoke about the garden and wanting mornings back.", null);
                     sessions.signNote(peerViewer, caseId, s);
                 });
             });

@@ -12,6 +12,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.dyad.application.cases.CaseProjection;
 import org.dyad.domain.cases.Case;
+import org.dyad.domain.consent.Consent;
+import org.dyad.domain.disclosure.Disclosure;
 import org.dyad.domain.cotreatment.CoTreatmentSession;
 import org.dyad.domain.decision.SharedDecision;
 import org.dyad.infra.mongo.MongoConnection;
@@ -62,6 +64,8 @@ public class AxonMongoConfig {
             configurer.configureAggregate(Case.class);
             configurer.configureAggregate(CoTreatmentSession.class);
             configurer.configureAggregate(SharedDecision.class);
+            configurer.configureAggregate(Consent.class);
+            configurer.configureAggregate(Disclosure.class);
             configurer.eventProcessing().registerTrackingEventProcessor(
                     CaseProjection.PROCESSING_GROUP,
                     org.axonframework.config.Configuration::eventStore,

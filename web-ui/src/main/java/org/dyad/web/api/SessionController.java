@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.dyad.application.access.Viewer;
 import org.dyad.application.cotreatment.SessionService;
 import org.dyad.application.cotreatment.SessionView;
+import org.dyad.domain.shared.Sensitivity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -38,7 +39,9 @@ class SessionController {
                       OffsetDateTime at) {
     }
 
-    record Note(@NotBlank @Size(max = 20_000) String text) {
+    record Note(@NotBlank @Size(max = 20_000) String text,
+                @Schema(description = "PEER_CONFIDENTIAL (a peer's default), PSYCHIATRIC (a psychiatrist's default), SUD_PART2, GENERAL")
+                Sensitivity category) {
     }
 
     record Amendment(@NotBlank @Size(max = 20_000) String text, @NotBlank @Size(max = 2000) String reason) {
@@ -65,13 +68,13 @@ class SessionController {
     @GetMapping
     @Operation(summary = "The case's sessions, earliest first")
     List<SessionView> list(Viewer viewer, @PathVariable String caseId) {
-        return sessions.list(viewer, caseId);
+        return sessions.list(viewer, caseId, "REST");
     }
 
     @GetMapping("/{sessionId}")
     @Operation(summary = "One session: attendance, what it turned out to be, each clinician's note, the peer's differing view")
     SessionView get(Viewer viewer, @PathVariable String caseId, @PathVariable String sessionId) {
-        return sessions.get(viewer, caseId, sessionId);
+        return sessions.get(viewer, caseId, sessionId, "REST");
     }
 
     @PostMapping("/{sessionId}/reschedule")
@@ -126,7 +129,7 @@ class SessionController {
     @Operation(summary = "Write or rewrite your own unsigned note")
     ResponseEntity<Void> writeNote(Viewer viewer, @PathVariable String caseId, @PathVariable String sessionId,
                                    @Valid @RequestBody Note body) {
-        sessions.writeNote(viewer, caseId, sessionId, body.text());
+        sessions.writeNote(viewer, caseId, sessionId, body.text(), body.category());
         return ResponseEntity.noContent().build();
     }
 
@@ -157,7 +160,7 @@ class SessionController {
     @Operation(summary = "The peer records their own view, beside the psychiatrist's note")
     ResponseEntity<Void> differingView(Viewer viewer, @PathVariable String caseId, @PathVariable String sessionId,
                                        @Valid @RequestBody Note body) {
-        sessions.recordDifferingView(viewer, caseId, sessionId, body.text());
+        sessions.recordDifferingView(viewer, caseId, sessionId, body.text(), body.category());
         return ResponseEntity.noContent().build();
     }
 

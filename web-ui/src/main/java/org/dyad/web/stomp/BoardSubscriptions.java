@@ -1,7 +1,10 @@
 package org.dyad.web.stomp;
 
 import org.dyad.application.access.AccessPolicy;
+import org.dyad.application.access.NotPermitted;
 import org.dyad.application.access.Viewer;
+import org.dyad.application.cases.CaseQueries;
+import org.dyad.application.shared.NotFound;
 import org.dyad.web.security.Viewers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,8 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides every CONNECT, SUBSCRIBE and SEND by the access policy. Once a board subscription is live it sends the
- * RECEIPT the client asked for and then the board, unless the client's {@code version} header says it is current.
+ * Decides every CONNECT, SUBSCRIBE and SEND by the access policy. Once a subscription is live it sends the RECEIPT
+ * the client asked for; a board subscriber then gets the board, unless its {@code version} header says it is current.
+ * Case pages subscribe to {@code /user/queue/cases/{id}} and are told the case's revision whenever it changes.
  */
 @Component
 public class BoardSubscriptions implements ExecutorChannelInterceptor {
@@ -31,16 +35,20 @@ public class BoardSubscriptions implements ExecutorChannelInterceptor {
     static final String BOARD_DESTINATION_PREFIX = "/user/queue/boards/";
     /** Header a reconnecting client sends with the last board version it saw. */
     static final String VERSION_HEADER = "version";
+    static final String CASE_DESTINATION_PREFIX = "/user/queue/cases/";
     private static final Pattern BOARD_DESTINATION = Pattern.compile("^/user/queue/boards/([A-Za-z0-9_-]{1,60})$");
+    private static final Pattern CASE_DESTINATION = Pattern.compile("^/user/queue/cases/([A-Za-z0-9-]{1,60})$");
 
     private final AccessPolicy policy;
+    private final CaseQueries cases;
     private final ObjectProvider<BoardPusher> pusher;
     private final ObjectProvider<MessageChannel> clientOutboundChannel;
 
-    public BoardSubscriptions(AccessPolicy policy, ObjectProvider<BoardPusher> pusher,
+    public BoardSubscriptions(AccessPolicy policy, CaseQueries cases, ObjectProvider<BoardPusher> pusher,
                               @Qualifier("clientOutboundChannel")
                               ObjectProvider<MessageChannel> clientOutboundChannel) {
         this.policy = policy;
+        this.cases = cases;
         this.pusher = pusher;
         this.clientOutboundChannel = clientOutboundChannel;
     }
@@ -55,6 +63,11 @@ public class BoardSubscriptions implements ExecutorChannelInterceptor {
             case CONNECT, STOMP -> viewer(stomp);
             case SUBSCRIBE -> {
                 Viewer viewer = viewer(stomp);
+                Optional<String> caseId = caseOf(stomp.getDestination());
+                if (caseId.isPresent()) {
+                    mayFollowCase(viewer, caseId.get());
+                    return message;
+                }
                 String unit = boardUnit(stomp.getDestination())
                         .orElseThrow(() -> new MessageDeliveryException("No such destination: " + stomp.getDestination()));
                 if (!policy.mayViewBoard(viewer, unit)) {
@@ -83,8 +96,12 @@ public class BoardSubscriptions implements ExecutorChannelInterceptor {
             reply.setSessionId(stomp.getSessionId());
             clientOutboundChannel.getObject().send(MessageBuilder.createMessage(new byte[0], reply.getMessageHeaders()));
         }
+        Optional<String> unitOfBoard = boardUnit(stomp.getDestination());
+        if (unitOfBoard.isEmpty()) {
+            return;
+        }
         Viewer viewer = viewer(stomp);
-        String unit = boardUnit(stomp.getDestination()).orElseThrow();
+        String unit = unitOfBoard.get();
         Long knownVersion = parseVersion(stomp.getFirstNativeHeader(VERSION_HEADER));
         pusher.getObject().sendCurrent(stomp.getSessionId(), viewer, unit, knownVersion);
     }
@@ -92,6 +109,23 @@ public class BoardSubscriptions implements ExecutorChannelInterceptor {
     private static Viewer viewer(StompHeaderAccessor stomp) {
         return Viewers.of(stomp.getUser())
                 .orElseThrow(() -> new MessageDeliveryException("Sign in before connecting."));
+    }
+
+    /** Whoever may read the case (its team, the person, the unit's staff for the summary) may follow it. */
+    private void mayFollowCase(Viewer viewer, String caseId) {
+        try {
+            cases.get(viewer, caseId);
+        } catch (NotPermitted | NotFound e) {
+            throw new MessageDeliveryException("Not permitted: " + e.getMessage());
+        }
+    }
+
+    static Optional<String> caseOf(String destination) {
+        if (destination == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = CASE_DESTINATION.matcher(destination);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     static Optional<String> boardUnit(String destination) {

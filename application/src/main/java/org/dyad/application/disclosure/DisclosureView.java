@@ -1,0 +1,91 @@
+package org.dyad.application.disclosure;
+
+import org.dyad.domain.consent.Purpose;
+import org.dyad.domain.shared.Sensitivity;
+
+import java.time.Instant;
+
+/** One request for information and its answer. */
+public class DisclosureView {
+
+    public enum Status { OPEN, SHARED, DECLINED }
+
+    private String disclosureId;
+    private String caseId;
+    private String requesterId;
+    private String requesterName;
+    private String requesterRole;
+    private String holderId;
+    private String holderName;
+    private Sensitivity category;
+    private Purpose purpose;
+    private String whatIsAsked;
+    private Instant requestedAt;
+    private Status status;
+    private String whatIsShared;
+    private String consentId;
+    private String redisclosureNotice;
+    private Instant answeredAt;
+    private long version = -1;
+
+    DisclosureView() {
+    }
+
+    DisclosureView(String disclosureId, String caseId, String requesterId, String requesterName, String requesterRole,
+                   String holderId, String holderName, Sensitivity category, Purpose purpose, String whatIsAsked,
+                   Instant requestedAt) {
+        this.disclosureId = disclosureId;
+        this.caseId = caseId;
+        this.requesterId = requesterId;
+        this.requesterName = requesterName;
+        this.requesterRole = requesterRole;
+        this.holderId = holderId;
+        this.holderName = holderName;
+        this.category = category;
+        this.purpose = purpose;
+        this.whatIsAsked = whatIsAsked;
+        this.requestedAt = requestedAt;
+        this.status = Status.OPEN;
+    }
+
+    public String getDisclosureId() { return disclosureId; }
+    public String getCaseId() { return caseId; }
+    public String getRequesterId() { return requesterId; }
+    public String getRequesterName() { return requesterName; }
+    public String getRequesterRole() { return requesterRole; }
+    public String getHolderId() { return holderId; }
+    public String getHolderName() { return holderName; }
+    public Sensitivity getCategory() { return category; }
+    public Purpose getPurpose() { return purpose; }
+    public String getWhatIsAsked() { return whatIsAsked; }
+    public Instant getRequestedAt() { return requestedAt; }
+    public Status getStatus() { return status; }
+    /** A decline is a respected outcome, said as such. */
+    public String getOutcomeInWords() {
+        return switch (status) {
+            case OPEN -> "waiting for " + holderName;
+            case SHARED -> "shared with the person's consent";
+            case DECLINED -> "held in confidence";
+        };
+    }
+    public String getWhatIsShared() { return whatIsShared; }
+    public String getConsentId() { return consentId; }
+    public String getRedisclosureNotice() { return redisclosureNotice; }
+    public Instant getAnsweredAt() { return answeredAt; }
+    public long getVersion() { return version; }
+
+    void shared(String what, String consent, String notice, Instant at) {
+        status = Status.SHARED;
+        whatIsShared = what;
+        consentId = consent;
+        redisclosureNotice = notice;
+        answeredAt = at;
+    }
+
+    void declined(Instant at) {
+        status = Status.DECLINED;
+        answeredAt = at;
+    }
+
+    void applied(long sequence) { version = sequence; }
+}
