@@ -61,6 +61,13 @@ public class ConsentService {
         send(new RevokeConsent(consentId, clock.instant()));
     }
 
+    /** The event a consent ran until has happened (e.g. "my discharge"). */
+    public void expireUpon(Viewer viewer, String caseId, String consentId, String because) {
+        personOrTeam(viewer, caseId);
+        consent(caseId, consentId);
+        send(new ExpireConsent(consentId, clock.instant(), because));
+    }
+
     public List<ConsentView> list(Viewer viewer, String caseId) {
         guard.readable(viewer, caseId);
         return views.findByCase(caseId).stream().sorted(Comparator.comparing(ConsentView::getGrantedAt).reversed()).toList();

@@ -83,6 +83,18 @@ class ConsentController {
         return ResponseEntity.noContent().build();
     }
 
+    record Because(@Schema(description = "The event the consent ran until, which has now happened")
+                   @NotBlank @Size(max = 200) String because) {
+    }
+
+    @PostMapping("/api/cases/{caseId}/consents/{consentId}/expire")
+    @Operation(summary = "Record that the event a consent ran until has happened; it ends at once")
+    ResponseEntity<Void> expire(Viewer viewer, @PathVariable String caseId, @PathVariable String consentId,
+                                @Valid @RequestBody Because body) {
+        consents.expireUpon(viewer, caseId, consentId, body.because());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/api/me/consents")
     @Operation(summary = "The person served's own consents")
     List<ConsentView> mine(Viewer viewer) {

@@ -38,6 +38,20 @@ public final class BoardScreen implements AutoCloseable {
 
     /** Connects as {@code user} and subscribes to the unit's board; {@code knownVersion} may be null. */
     public static BoardScreen open(int port, String user, String unit, Long knownVersion) throws Exception {
+        return subscribe(port, user, "demo", "/user/queue/boards/" + unit, knownVersion);
+    }
+
+    public static BoardScreen openWithPassword(int port, String user, String password, String unit) throws Exception {
+        return subscribe(port, user, password, "/user/queue/boards/" + unit, null);
+    }
+
+    /** Follows one case as an open case page does: each message is the case's new revision. */
+    public static BoardScreen follow(int port, String user, String caseId) throws Exception {
+        return subscribe(port, user, "demo", "/user/queue/cases/" + caseId, null);
+    }
+
+    private static BoardScreen subscribe(int port, String user, String password, String destination, Long knownVersion)
+            throws Exception {
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(2);
         scheduler.initialize();
@@ -52,13 +66,13 @@ public final class BoardScreen implements AutoCloseable {
 
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         handshake.add("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         screen.session = client.connectAsync("ws://localhost:" + port + "/ws", handshake, new StompHeaders(),
                 screen.new Handler()).get(10, TimeUnit.SECONDS);
 
         StompHeaders subscribe = new StompHeaders();
-        subscribe.setDestination("/user/queue/boards/" + unit);
-        subscribe.setReceipt("sub-" + unit);
+        subscribe.setDestination(destination);
+        subscribe.setReceipt("sub-" + destination);
         if (knownVersion != null) {
             subscribe.add("version", knownVersion.toString());
         }
