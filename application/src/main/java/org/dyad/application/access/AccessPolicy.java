@@ -88,6 +88,11 @@ public class AccessPolicy {
         };
     }
 
+    /** Auditors read the record of who read what; nobody else does. */
+    public boolean mayAudit(Viewer viewer) {
+        return viewer.role() == AccountRole.AUDITOR;
+    }
+
     /** Admins manage accounts and units; they read no clinical content. */
     public boolean mayAdminister(Viewer viewer) {
         return viewer.role() == AccountRole.ADMIN;

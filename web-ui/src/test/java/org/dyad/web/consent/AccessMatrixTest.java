@@ -125,6 +125,16 @@ class AccessMatrixTest {
             }
             assertThat(checked).isEqualTo(CATEGORIES.size() * ConsentState.values().length * VIEWERS.size());
 
+            // Every sensitive read by someone other than the author and the person is on the auditors' record.
+            Cell confidentialUnderConsent = cells.stream().filter(c -> c.consent() == ConsentState.ACTIVE
+                    && c.category().equals("PEER_CONFIDENTIAL")).findFirst().orElseThrow();
+            JsonNode log = viewers.get("auditor").get("/api/audit/access-log?caseId=" + confidentialUnderConsent.caseId()).body();
+            assertThat(log.toString()).contains("\"viewerId\":\"nurse\"", "\"viewerId\":\"psychiatrist\"",
+                    "\"category\":\"PEER_CONFIDENTIAL\"", "\"channel\":\"REST\"", confidentialUnderConsent.sessionId());
+            assertThat(log.toString()).doesNotContain("\"viewerId\":\"peer\"");
+            assertThat(viewers.get("psychiatrist").get("/api/audit/access-log?caseId=" + confidentialUnderConsent.caseId())
+                    .status()).isEqualTo(403);
+
             // STOMP: boards and case signals carry no note content to anyone, whatever the consent.
             await().atMost(Duration.ofSeconds(5)).until(() -> nurseBoard.latest() != null && offTeamBoard.latest() != null);
             for (Cell cell : cells) {
