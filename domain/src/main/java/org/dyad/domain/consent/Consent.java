@@ -28,7 +28,7 @@ public class Consent {
 
     @CommandHandler
     public Consent(GrantConsent c) {
-        missing(c.caseId() == null, "the case");
+        missing(isBlank(c.caseId()), "the case");
         missing(isBlank(c.discloser()), "who may disclose (discloser)");
         missing(c.recipients() == null || c.recipients().isEmpty()
                 || c.recipients().stream().anyMatch(r -> r == null || r.kind() == null || isBlank(r.id())),
@@ -38,10 +38,13 @@ public class Consent {
         missing(c.expiresOn() == null && isBlank(c.expiresUpon()), "until when (expiresOn or expiresUpon)");
         missing(isBlank(c.signedBy()) || c.signedOn() == null, "the signature and its date (signedBy, signedOn)");
         missing(!c.rightToRevokeAcknowledged(), "the person's acknowledgement of their right to revoke");
-        if (c.expiresOn() != null && c.today() != null && !c.expiresOn().isAfter(c.today())) {
+        if (c.today() == null) {
+            throw new DomainRuleViolation("Say what day it is, so the consent's dates can be checked.");
+        }
+        if (c.expiresOn() != null && !c.expiresOn().isAfter(c.today())) {
             throw new DomainRuleViolation("A consent that expires today or earlier would allow nothing.");
         }
-        if (c.today() != null && c.signedOn().isAfter(c.today())) {
+        if (c.signedOn().isAfter(c.today())) {
             throw new DomainRuleViolation("A consent cannot be signed in the future.");
         }
         apply(new ConsentGranted(c.consentId(), c.caseId(), c.discloser(), c.recipients(), c.categories(), c.purposes(),
@@ -60,7 +63,8 @@ public class Consent {
         boolean dateHasCome = expiresOn != null
                 && !command.at().isBefore(expiresOn.atStartOfDay().toInstant(ZoneOffset.UTC));
         if (!dateHasCome && isBlank(command.because())) {
-            throw new DomainRuleViolation("This consent runs until " + expiresOn + "; say which event ended it.");
+            throw new DomainRuleViolation((expiresOn == null ? "This consent runs until an event, not a date"
+                    : "This consent runs until " + expiresOn) + "; say which event ended it.");
         }
         apply(new ConsentExpired(consentId, caseId, command.at(), command.because()));
     }

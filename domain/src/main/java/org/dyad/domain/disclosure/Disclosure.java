@@ -37,7 +37,7 @@ public class Disclosure {
 
     @CommandHandler
     public Disclosure(RequestDisclosure c) {
-        if (c.caseId() == null || isBlank(c.requesterId()) || isBlank(c.holderId())) {
+        if (isBlank(c.caseId()) || isBlank(c.requesterId()) || isBlank(c.holderId())) {
             throw new DomainRuleViolation("A request names the case, who asks and who holds the information.");
         }
         if (c.category() == null || c.purpose() == null) {
@@ -54,7 +54,7 @@ public class Disclosure {
     public void handle(ShareInformation c) {
         requireHolderAnswering(c.holderId());
         ConsentTerms consent = c.consent();
-        if (consent == null || !consent.caseId().equals(caseId)) {
+        if (consent == null || !caseId.equals(consent.caseId())) {
             throw new DomainRuleViolation("The person has not consented to share this; without their consent it stays with you.");
         }
         if (!consent.isActiveAt(c.at())) {
