@@ -246,9 +246,10 @@ public final class Bench {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Dyad benchmark: backend %s, durability %s, %s cores, Java %s, %s s in all%n",
                 meta.get("backend"), meta.get("durability"), meta.get("cores"), meta.get("java"), meta.get("totalSeconds")));
-        out.append(String.format("Machine load (1/5/15 min): %s at start, %s at end; CPU pressure avg60 %s / %s%n",
+        out.append(String.format("Machine load (1/5/15 min): %s at start, %s at end; pressure avg60 at start/end: "
+                        + "CPU %s / %s, IO %s / %s%n",
                 meta.get("loadAverageAtStart"), meta.get("loadAverageAtEnd"), meta.get("cpuPressureAtStart"),
-                meta.get("cpuPressureAtEnd")));
+                meta.get("cpuPressureAtEnd"), meta.get("ioPressureAtStart"), meta.get("ioPressureAtEnd")));
         out.append(String.format("App ready with demo data %s s after launch, idle CPU %s cores; store at the end: "
                         + "%s documents, data file %s MB, avg event document %s B%n",
                 startup.get("secondsToSeededDemoData"), startup.get("idleAppCpuCoresBusy"), store.get("documents"),
