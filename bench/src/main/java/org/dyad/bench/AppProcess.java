@@ -1,0 +1,268 @@
+package org.dyad.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+
+/**
+ * The application under test, started from web-ui's executable jar in its own JVM, exactly as it is deployed:
+ * embedded MongoDB-wire server with the chosen backend and durability, data in a fresh directory, demo data on.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final Path dataDir;
+    private final int mongoPort;
+    final Api api;
+    final long startMillis;
+
+    private AppProcess(Process process, Path log, Path dataDir, int port, int mongoPort, long startMillis) {
+        this.process = process;
+        this.log = log;
+        this.dataDir = dataDir;
+        this.mongoPort = mongoPort;
+        this.api = new Api(port);
+        this.startMillis = startMillis;
+    }
+
+    static AppProcess start(Options options, Path jar, Path dataDir, Path log) throws IOException {
+        Files.createDirectories(dataDir);
+        // Run a private copy: a build or a clean elsewhere cannot swap the jar mid-run, and a pattern-based kill of
+        // "web-ui" dev servers on a shared machine does not hit the app under test.
+        Path copy = dataDir.getParent().resolve("app-under-test.jar");
+        Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        jar = copy;
+        int port = freePort();
+        int mongoPort = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Daxoniq.update-checker.disabled=true");
+        command.add("-Ddisable-axoniq-console-message=true");
+        for (String arg : options.appJvmArgs().trim().split("\\s+")) {
+            if (!arg.isBlank()) {
+                command.add(arg);
+            }
+        }
+        command.addAll(List.of("-jar", jar.toString(),
+                "--server.port=" + port,
+                "--dyad.data-dir=" + dataDir,
+                "--dyad.mongodb.uri=",
+                "--dyad.embedded.backend=" + options.backend(),
+                "--dyad.embedded.durability=" + options.durability(),
+                "--dyad.embedded.bind-host=127.0.0.1",
+                "--dyad.embedded.port=" + mongoPort,
+                "--dyad.demo=true"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("DYAD_MONGODB_URI");
+        long startMillis = System.currentTimeMillis();
+        Process process = builder.start();
+        AppProcess app = new AppProcess(process, log, dataDir, port, mongoPort, startMillis);
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-app"));
+        return app;
+    }
+
+    /**
+     * Waits until the app answers as psychiatrist and the demo data (12 cases on north and on south) is in, and
+     * the event store has stopped growing. Returns the seconds it took from launch.
+     */
+    double awaitSeeded(long timeoutSeconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The app exited with " + process.exitValue() + "; see " + log + "\n" + tail());
+            }
+            if (tail().contains("APPLICATION FAILED TO START")) {
+                // a failed start can leave the JVM running (a non-daemon thread), so do not wait for it to exit
+                throw new IllegalStateException("The app failed to start; see " + log + "\n" + tail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The app was not ready within " + timeoutSeconds + " s; see " + log + "\n" + tail());
+            }
+            try {
+                HttpResponse<String> me = api.get("psychiatrist", "/api/me");
+                if (me.statusCode() == 200
+                        && api.getJson("psychiatrist", "/api/cases?unit=north").size() >= 12
+                        && api.getJson("psychiatrist2", "/api/cases?unit=south").size() >= 12) {
+                    break;
+                }
+            } catch (IOException e) {
+                // not listening yet, or demo users not yet created
+            }
+            Thread.sleep(250);
+        }
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = countEvents();
+            if (now == last) {
+                break;
+            }
+            last = now;
+            Thread.sleep(1000);
+        }
+        return (System.currentTimeMillis() - startMillis) / 1000.0;
+    }
+
+    /** CPU time of the app's JVM so far. */
+    Cpu cpu() {
+        return Cpu.of(process.toHandle());
+    }
+
+    long countEvents() {
+        try (MongoClient client = client()) {
+            return client.getDatabase("dyad").getCollection("domainevents").estimatedDocumentCount();
+        }
+    }
+
+    /** Events in the store and the size of the north board document, read over the embedded server's port. */
+    Map<String, Object> snapshot() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        try (MongoClient client = client()) {
+            MongoDatabase db = client.getDatabase("dyad");
+            info.put("events", db.getCollection("domainevents").estimatedDocumentCount());
+            RawBsonDocument board = db.getCollection("boards", RawBsonDocument.class)
+                    .find(new Document("_id", "north")).first();
+            if (board != null) {
+                info.put("northBoardRows", board.getArray("rows").size());
+                info.put("northBoardBytes", board.getByteBuffer().remaining());
+            }
+        }
+        return info;
+    }
+
+    /** Size of what the run left in the store, read over the embedded server's port. */
+    Map<String, Object> storeInfo() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        try (MongoClient client = client()) {
+            MongoDatabase db = client.getDatabase("dyad");
+            Map<String, Object> counts = new LinkedHashMap<>();
+            for (String name : db.listCollectionNames()) {
+                counts.put(name, db.getCollection(name).estimatedDocumentCount());
+            }
+            info.put("documents", counts);
+            try {
+                Document stats = db.runCommand(new Document("collStats", "domainevents"));
+                Object avg = stats.get("avgObjSize");
+                if (avg instanceof Number number) {
+                    info.put("avgEventDocumentBytes", number.longValue());
+                }
+            } catch (RuntimeException e) {
+                info.put("avgEventDocumentBytes", "unavailable: " + e.getMessage());
+            }
+        }
+        Path file = dataDir.resolve("dyad.mv");
+        try {
+            if (Files.exists(file)) {
+                info.put("dataFileBytes", Files.size(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return info;
+    }
+
+    private MongoClient client() {
+        return MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy(); // SIGTERM: Spring's graceful shutdown closes the store
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * web-ui's executable jar: {@code --app-jar}, else {@code web-ui/target/web-ui-<version>.jar} next to this
+     * bench's own {@code bench/target}, else under the working directory.
+     */
+    static Path locateJar(Options options, Path benchTarget) throws IOException {
+        if (options.appJar() != null) {
+            return requireExecutable(options.appJar());
+        }
+        String version = version();
+        List<Path> candidates = new ArrayList<>();
+        for (Path root : List.of(benchTarget.toAbsolutePath().getParent().getParent(), Path.of("").toAbsolutePath())) {
+            Path target = root.resolve("web-ui").resolve("target");
+            candidates.add(target.resolve("web-ui-" + version + ".jar"));
+            candidates.add(target.resolve("web-ui-" + version + "-exec.jar"));
+        }
+        for (Path candidate : candidates) {
+            if (Files.isRegularFile(candidate) && isExecutable(candidate)) {
+                return candidate.normalize();
+            }
+        }
+        throw new IllegalStateException("Cannot find web-ui's executable jar (looked at " + candidates
+                + "). Build it first: ./mvnw -B -q -pl bench -am package -DskipTests, or pass --app-jar=PATH.");
+    }
+
+    private static Path requireExecutable(Path jar) throws IOException {
+        if (!Files.isRegularFile(jar) || !isExecutable(jar)) {
+            throw new IllegalStateException(jar + " is not an executable Spring Boot jar");
+        }
+        return jar;
+    }
+
+    private static boolean isExecutable(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest() != null && file.getManifest().getMainAttributes().getValue("Start-Class") != null;
+        }
+    }
+
+    static String version() throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = AppProcess.class.getResourceAsStream("/bench.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        }
+        return properties.getProperty("dyad.version", "0.1.0-SNAPSHOT");
+    }
+
+    static List<String> ids(JsonNode cases, boolean unrestrictedOnly) {
+        List<String> ids = new ArrayList<>();
+        for (JsonNode c : cases) {
+            if (!unrestrictedOnly || !c.path("restricted").asBoolean(false)) {
+                ids.add(c.get("id").asText());
+            }
+        }
+        return ids;
+    }
+}

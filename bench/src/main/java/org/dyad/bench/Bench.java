@@ -1,0 +1,338 @@
+package org.dyad.bench;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Dyad's benchmark; see bench/README.md. Phases, in the order they run:
+ * <ol>
+ *     <li>raw single-document insert rate on the embedded store (no app running);</li>
+ *     <li>the app in its own JVM: start-up with demo data, warm-up;</li>
+ *     <li>event-to-board latency with live STOMP screens (run before the throughput phases, so the north board
+ *     still has its demo size of 12 rows);</li>
+ *     <li>case commands per second (open case, record goals) with concurrent HTTP clients, and the auth-only
+ *     ceiling.</li>
+ * </ol>
+ */
+public final class Bench {
+
+    private static final long START = System.nanoTime();
+
+    private Bench() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--table-from")) { // re-print the table of an earlier run
+            System.out.println(table(Api.JSON.readValue(Path.of(args[1]).toFile(), Map.class)));
+            return;
+        }
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path target = options.targetDir() != null ? options.targetDir() : defaultTarget();
+        Files.createDirectories(target);
+        Path jar = AppProcess.locateJar(options, target);
+        Path work = Files.createTempDirectory(target, "bench-data-");
+
+        Map<String, Object> results = new LinkedHashMap<>();
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("startedAt", Instant.now().toString());
+        meta.put("backend", options.backend());
+        meta.put("durability", options.durability().name());
+        meta.put("cores", Runtime.getRuntime().availableProcessors());
+        meta.put("java", System.getProperty("java.version"));
+        meta.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        meta.put("appJar", jar.toString());
+        meta.put("dataDir", work.toString());
+        meta.put("options", options.toString());
+        meta.put("loadAverageAtStart", loadAverage());
+        meta.put("cpuPressureAtStart", pressure("cpu"));
+        meta.put("ioPressureAtStart", pressure("io"));
+        results.put("meta", meta);
+        progress("backend %s, durability %s, %d cores; data under %s", options.backend(), options.durability(),
+                Runtime.getRuntime().availableProcessors(), work);
+
+        try {
+            // 1. Raw insert rate, nothing else running.
+            Map<String, Object> raw = RawInsertBench.run(options, work.resolve("raw"));
+            results.put("rawInsert", raw);
+            if (!options.keepData()) {
+                delete(work.resolve("raw"));
+            }
+
+            // 2./3. The application in its own JVM.
+            Path log = target.resolve("bench-app.log");
+            progress("starting the app from %s (log: %s)", jar, log);
+            try (AppProcess app = AppProcess.start(options, jar, work.resolve("app"), log)) {
+                double ready = app.awaitSeeded(150);
+                Map<String, Object> startup = new LinkedHashMap<>();
+                startup.put("secondsToSeededDemoData", Stats.round(ready));
+                startup.put("eventsAfterSeeding", app.countEvents());
+                results.put("appStartup", startup);
+                progress("app ready with demo data after %.1f s (%d events)", ready, app.countEvents());
+
+                startup.put("warmUp", warmUp(app.api, options, app.cpu()));
+                startup.put("idleAppCpuCoresBusy", idleCpu(app.cpu()));
+
+                Map<String, Object> storeBefore = app.snapshot();
+                results.put("boardLatency", BoardLatency.run(app.api, portOf(app.api), options, app.cpu()));
+                ((Map<String, Object>) results.get("boardLatency")).put("storeAtStart", storeBefore);
+
+                results.put("authOnly", CommandThroughput.authOnly(app.api, options, app.cpu()));
+                Map<String, Map<String, Object>> commands = CommandThroughput.run(app.api, options, app::snapshot, app.cpu());
+                double rawRate = (double) raw.get("insertsPerSecondMedian");
+                for (Map<String, Object> c : commands.values()) {
+                    c.put("ratioToRawInsertRate", ratio((double) c.get("perSecondMedian"), rawRate));
+                }
+                results.put("commands", commands);
+                results.put("store", app.storeInfo());
+            }
+        } finally {
+            if (!options.keepData()) {
+                delete(work);
+            }
+        }
+
+        meta.put("totalSeconds", Stats.round((System.nanoTime() - START) / 1e9));
+        meta.put("loadAverageAtEnd", loadAverage());
+        meta.put("cpuPressureAtEnd", pressure("cpu"));
+        meta.put("ioPressureAtEnd", pressure("io"));
+        Path json = target.resolve("bench-results.json");
+        Api.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
+        System.out.println();
+        System.out.println(table(results));
+        System.out.println("JSON: " + json);
+    }
+
+    /**
+     * Clients recording goals on north's demo cases, half with Basic and half with a session: JIT, pools and
+     * caches warm up, and the north board gets no new rows.
+     */
+    private static Map<String, Object> warmUp(Api api, Options options, Cpu appCpu) throws Exception {
+        List<String> pool = AppProcess.ids(api.getJson("psychiatrist", "/api/cases?unit=north"), true);
+        int clients = Math.min(options.clients(), pool.size());
+        List<Api.Caller> callers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            callers.add(c % 2 == 0 ? api.basicCaller("psychiatrist") : api.sessionCaller("psychiatrist"));
+        }
+        return ClosedLoop.run("app warm-up (goals on demo cases)", clients, 8, 1, 2, appCpu,
+                (client, n) -> Api.recordGoals(callers.get(client), pool.get(client), n));
+    }
+
+    /** The app's CPU use over 3 s with no requests: its background work (event store reader, processors). */
+    private static double idleCpu(Cpu appCpu) throws InterruptedException {
+        Thread.sleep(1000);
+        long cpu0 = appCpu.nanos();
+        long wall0 = System.nanoTime();
+        Thread.sleep(3000);
+        double cores = (appCpu.nanos() - cpu0) / (double) (System.nanoTime() - wall0);
+        progress("app idle: %.2f cores busy", cores);
+        return Math.round(cores * 100) / 100.0;
+    }
+
+    /** The machine's 1/5/15-minute load averages (Linux), to spot a busy machine. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    /** Linux pressure stall information: share of the last 60 s some task waited for cpu or io. */
+    private static String pressure(String resource) {
+        try {
+            String some = Files.readAllLines(Path.of("/proc/pressure/" + resource)).get(0);
+            for (String part : some.split("\\s+")) {
+                if (part.startsWith("avg60=")) {
+                    return part.substring(6) + "%";
+                }
+            }
+            return "n/a";
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    private static int portOf(Api api) {
+        String base = api.base();
+        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
+    }
+
+    private static double ratio(double a, double b) {
+        return b == 0 ? Double.NaN : Math.round(a / b * 10_000.0) / 10_000.0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String table(Map<String, Object> r) {
+        Map<String, Object> meta = (Map<String, Object>) r.get("meta");
+        Map<String, Object> raw = (Map<String, Object>) r.get("rawInsert");
+        Map<String, Object> auth = (Map<String, Object>) r.get("authOnly");
+        Map<String, Map<String, Object>> commands = (Map<String, Map<String, Object>>) r.get("commands");
+        Map<String, Object> board = (Map<String, Object>) r.get("boardLatency");
+        Map<String, Object> store = (Map<String, Object>) r.get("store");
+        Map<String, Object> startup = (Map<String, Object>) r.get("appStartup");
+
+        String[] header = {"#", "measure", "rate / latency", "÷ raw", "p50 / p99 ms", "app CPU", "notes"};
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"1", "raw insertOne, 1 thread, " + raw.get("documentBytes") + " B event-like docs",
+                fmt(raw.get("insertsPerSecondMedian")) + " docs/s", "1", "", "",
+                "windows " + raw.get("insertsPerSecondWindows")});
+        Map<String, String[]> labels = new LinkedHashMap<>();
+        labels.put("recordGoalsBasic", new String[]{"2a", "record goals, existing case, Basic"});
+        labels.put("openCaseBasic", new String[]{"2b", "open case, Basic"});
+        labels.put("recordGoalsSession", new String[]{"2c", "record goals, existing case, session"});
+        labels.put("openCaseSession", new String[]{"2d", "open case, session"});
+        for (var label : labels.entrySet()) {
+            Map<String, Object> c = commands.get(label.getKey());
+            Map<String, Object> lat = (Map<String, Object>) c.get("latency");
+            Map<String, Object> atStart = (Map<String, Object>) c.get("storeAtStart");
+            rows.add(new String[]{label.getValue()[0], label.getValue()[1] + ", " + c.get("clients") + " clients",
+                    fmt(c.get("perSecondMedian")) + " cmd/s",
+                    String.format(Locale.ROOT, "%.3f", (double) c.get("ratioToRawInsertRate")),
+                    fmt(lat.get("p50Ms")) + " / " + fmt(lat.get("p99Ms")),
+                    fmt(c.get("appCpuMsPerRequest")) + " ms/cmd",
+                    "windows " + c.get("perSecondWindows") + ", failed " + c.get("failed")
+                            + ", board " + atStart.get("northBoardRows") + " rows at start"});
+        }
+        Map<String, Object> authLat = (Map<String, Object>) auth.get("latency");
+        rows.add(new String[]{"2e", "GET /api/me, Basic, " + auth.get("clients") + " clients (auth ceiling)",
+                fmt(auth.get("perSecondMedian")) + " req/s", "", fmt(authLat.get("p50Ms")) + " / " + fmt(authLat.get("p99Ms")),
+                fmt(auth.get("appCpuMsPerRequest")) + " ms/req", "HTTP + BCrypt check + trivial read"});
+        Map<String, Object> e2s = (Map<String, Object>) board.get("sendToScreen");
+        Map<String, Object> ev = (Map<String, Object>) board.get("eventTimestampToScreen");
+        Map<String, Object> http = (Map<String, Object>) board.get("httpCommand");
+        rows.add(new String[]{"3", "command sent -> board on screen, " + board.get("screens") + " screens",
+                "p50 " + fmt(e2s.get("p50Ms")) + " ms", "", fmt(e2s.get("p50Ms")) + " / " + fmt(e2s.get("p99Ms")),
+                fmt(board.get("appCpuMsPerCommand")) + " ms/cmd",
+                e2s.get("samples") + " pairs = " + board.get("commandsMeasured") + " cmds x " + board.get("screens")
+                        + " screens at " + fmt(board.get("targetRatePerSecond")) + "/s (" + board.get("commandAuth")
+                        + "), missed " + board.get("pairsMissed") + ", max " + fmt(e2s.get("maxMs")) + " ms"});
+        rows.add(new String[]{"3a", "  event timestamp -> board on screen", "p50 " + fmt(ev.get("p50Ms")) + " ms", "",
+                fmt(ev.get("p50Ms")) + " / " + fmt(ev.get("p99Ms")), "", "wall clock, ms resolution"});
+        rows.add(new String[]{"3b", "  the same commands' HTTP round trip", "p50 " + fmt(http.get("p50Ms")) + " ms", "",
+                fmt(http.get("p50Ms")) + " / " + fmt(http.get("p99Ms")), "", ""});
+
+        List<String[]> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        int[] widths = new int[header.length];
+        for (String[] row : all) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Dyad benchmark: backend %s, durability %s, %s cores, Java %s, %s s in all%n",
+                meta.get("backend"), meta.get("durability"), meta.get("cores"), meta.get("java"), meta.get("totalSeconds")));
+        out.append(String.format("Machine load (1/5/15 min): %s at start, %s at end; pressure avg60 at start/end: "
+                        + "CPU %s / %s, IO %s / %s%n",
+                meta.get("loadAverageAtStart"), meta.get("loadAverageAtEnd"), meta.get("cpuPressureAtStart"),
+                meta.get("cpuPressureAtEnd"), meta.get("ioPressureAtStart"), meta.get("ioPressureAtEnd")));
+        out.append(String.format("App ready with demo data %s s after launch, idle CPU %s cores; store at the end: "
+                        + "%s documents, data file %s MB, avg event document %s B%n",
+                startup.get("secondsToSeededDemoData"), startup.get("idleAppCpuCoresBusy"), store.get("documents"),
+                store.get("dataFileBytes") instanceof Number n ? fmt(n.longValue() / 1e6) : "-",
+                store.get("avgEventDocumentBytes")));
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+            line.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
+        }
+        out.append(line).append('\n');
+        for (String[] row : all) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                boolean right = i == 2 || i == 3 || i == 4 || i == 5;
+                String cell = right ? " ".repeat(widths[i] - row[i].length()) + row[i]
+                        : row[i] + " ".repeat(widths[i] - row[i].length());
+                text.append(i == 0 ? "" : " | ").append(cell);
+            }
+            out.append(text.toString().stripTrailing()).append('\n');
+            if (row == header) {
+                out.append(line).append('\n');
+            }
+        }
+        out.append(line);
+        if (busy(meta)) {
+            out.append("\nWARNING: the machine was busy with other work during the run (load average above the core"
+                    + " count); rates are lower and noisier than on an idle machine. Re-run when it is quiet.");
+        }
+        return out.toString();
+    }
+
+    private static boolean busy(Map<String, Object> meta) {
+        int cores = (int) meta.get("cores");
+        for (String key : List.of("loadAverageAtStart", "loadAverageAtEnd")) {
+            try {
+                if (Double.parseDouble(String.valueOf(meta.get(key)).split(" ")[0]) > cores + 1.5) {
+                    return true;
+                }
+            } catch (NumberFormatException ignored) {
+                // not on Linux
+            }
+        }
+        return false;
+    }
+
+    private static String fmt(Object value) {
+        if (value instanceof Double d) {
+            return d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.1f", d);
+        }
+        return String.valueOf(value);
+    }
+
+    static void progress(String format, Object... args) {
+        System.out.printf("[%s +%5.1fs] %s%n", LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")),
+                (System.nanoTime() - START) / 1e9, String.format(Locale.ROOT, format, args));
+    }
+
+    /** bench/target when run as {@code java -jar bench/target/dyad-bench.jar} (or from bench/target/classes). */
+    private static Path defaultTarget() {
+        String first = System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)[0];
+        Path entry = Path.of(first).toAbsolutePath().normalize();
+        if (first.endsWith(".jar") || entry.getFileName().toString().equals("classes")) {
+            return entry.getParent();
+        }
+        return Path.of("bench", "target").toAbsolutePath();
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

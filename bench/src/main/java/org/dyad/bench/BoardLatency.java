@@ -1,0 +1,354 @@
+package org.dyad.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import org.springframework.messaging.converter.MappingJackson2MessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Phase 3: event-to-screen latency. {@code --screens} STOMP clients (psychiatrist, peer and nurse in turn)
+ * subscribe to the north board with a receipt. Commands (record goals) are then issued on north's demo cases at a
+ * steady {@code --rate}, never two at once on one case. For every (command, screen) pair the latency runs from
+ * just before the HTTP request is sent to the first board message on that screen whose row for the case shows
+ * a {@code lastActivity} at or after the command's send time (the event's timestamp is taken on the server
+ * after the send; coalesced pushes count for every command they include).
+ */
+final class BoardLatency {
+
+    private static final String DESTINATION = "/user/queue/boards/north";
+    private static final String[] USERS = {"psychiatrist", "peer", "nurse"};
+    private static final int WARM_UP_SECONDS = 3;
+    private static final int DRAIN_SECONDS = 10;
+
+    private BoardLatency() {
+    }
+
+    private record Received(long nanos, long wallMillis, long version, Map<String, Long> lastActivityMillis) {
+    }
+
+    private static final class Screen {
+        final String user;
+        final List<Received> messages = Collections.synchronizedList(new ArrayList<>());
+        final CountDownLatch firstBoard = new CountDownLatch(1);
+        volatile StompSession session;
+
+        Screen(String user) {
+            this.user = user;
+        }
+
+        List<Received> snapshot() {
+            synchronized (messages) {
+                return new ArrayList<>(messages);
+            }
+        }
+    }
+
+    private static final class Command {
+        final String caseId;
+        final boolean measured;
+        volatile long t0Nanos;
+        volatile long t0Millis;
+        volatile long endNanos;
+        volatile int status;
+
+        Command(String caseId, boolean measured) {
+            this.caseId = caseId;
+            this.measured = measured;
+        }
+    }
+
+    static Map<String, Object> run(Api api, int port, Options options, Cpu appCpu) throws Exception {
+        List<String> pool = AppProcess.ids(api.getJson("psychiatrist", "/api/cases?unit=north"), true);
+        if (pool.isEmpty()) {
+            throw new IllegalStateException("No unrestricted north cases to command");
+        }
+
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(2);
+        scheduler.setThreadNamePrefix("stomp-client-");
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024);
+        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
+        stomp.setMessageConverter(new MappingJackson2MessageConverter());
+        stomp.setTaskScheduler(scheduler);
+        stomp.setInboundMessageSizeLimit(4 * 1024 * 1024);
+
+        List<Screen> screens = new ArrayList<>();
+        ConcurrentLinkedQueue<String> transportErrors = new ConcurrentLinkedQueue<>();
+        Map<String, Object> result = new LinkedHashMap<>();
+        try {
+            long connectStart = System.nanoTime();
+            connectAll(stomp, port, options.screens(), screens, transportErrors);
+            double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+            Bench.progress("board latency: %d screens connected, subscribed (receipts) and holding the board in %.1f s",
+                    screens.size(), connectSeconds);
+
+            Api.Caller caller = options.latencyAuth().equals("basic")
+                    ? api.basicCaller("psychiatrist") : api.sessionCaller("psychiatrist");
+            long cpu0 = appCpu.nanos();
+            long benchCpu0 = Cpu.BENCH.nanos();
+            long wall0 = System.nanoTime();
+            List<Command> commands = issue(caller, options, pool);
+            long wall = System.nanoTime() - wall0;
+            long cpu = appCpu.nanos() - cpu0;
+            long benchCpu = Cpu.BENCH.nanos() - benchCpu0;
+            int measuredCommands = (int) commands.stream().filter(c -> c.measured).count();
+
+            // Wait for the last pushes, then match every (command, screen) pair.
+            long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
+            Match match;
+            do {
+                Thread.sleep(500);
+                match = match(commands, screens);
+            } while (match.missing > 0 && System.nanoTime() < drainDeadline);
+
+            long[] http = commands.stream().filter(c -> c.measured && c.status == 204)
+                    .mapToLong(c -> c.endNanos - c.t0Nanos).toArray();
+            long boardMessages = screens.stream().mapToLong(s -> s.messages.size()).sum();
+            result.put("screens", screens.size());
+            result.put("screensByUser", screensByUser(screens));
+            result.put("connectSubscribeSeconds", Stats.round(connectSeconds));
+            result.put("casesCommanded", pool.size());
+            result.put("targetRatePerSecond", options.rate());
+            result.put("measuredSeconds", options.latencySeconds());
+            result.put("commandsMeasured", measuredCommands);
+            result.put("commandsFailed", commands.stream().filter(c -> c.measured && c.status != 204).count());
+            result.put("pairsMeasured", match.latencies.length);
+            result.put("pairsMissed", match.missing);
+            result.put("commandAuth", options.latencyAuth());
+            result.put("sendToScreen", Stats.latencyMillis(match.latencies));
+            result.put("eventTimestampToScreen", Stats.latencyMillis(match.fromEvent));
+            result.put("httpCommand", Stats.latencyMillis(http));
+            result.put("boardMessagesReceived", boardMessages);
+            result.put("boardMessagesPerScreenPerCommand",
+                    Math.round(100.0 * boardMessages / screens.size() / Math.max(1, commands.size())) / 100.0);
+            if (cpu0 >= 0 && !commands.isEmpty()) {
+                result.put("appCpuMsPerCommand", Stats.round(cpu / 1e6 / commands.size()));
+                result.put("appCpuCoresBusy", Math.round(cpu / (double) wall * 100) / 100.0);
+            }
+            result.put("benchCpuCoresBusy", Math.round(benchCpu / (double) wall * 100) / 100.0);
+            if (!transportErrors.isEmpty()) {
+                result.put("transportErrors", new ArrayList<>(transportErrors).subList(0, Math.min(5, transportErrors.size())));
+            }
+        } finally {
+            for (Screen screen : screens) {
+                StompSession session = screen.session;
+                if (session != null && session.isConnected()) {
+                    try {
+                        session.disconnect();
+                    } catch (RuntimeException ignored) {
+                        // closing anyway
+                    }
+                }
+            }
+            stomp.stop();
+            scheduler.shutdown();
+        }
+        return result;
+    }
+
+    private static Map<String, Integer> screensByUser(List<Screen> screens) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        screens.forEach(s -> counts.merge(s.user, 1, Integer::sum));
+        return counts;
+    }
+
+    private static void connectAll(WebSocketStompClient stomp, int port, int count, List<Screen> screens,
+                                   ConcurrentLinkedQueue<String> transportErrors) throws Exception {
+        String url = "ws://127.0.0.1:" + port + "/ws";
+        ExecutorService connectors = Executors.newFixedThreadPool(8);
+        try {
+            List<CompletableFuture<Void>> pending = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Screen screen = new Screen(USERS[i % USERS.length]);
+                screens.add(screen);
+                int index = i;
+                pending.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        connect(stomp, url, screen, index, transportErrors);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("screen " + index + " (" + screen.user + "): " + e, e);
+                    }
+                }, connectors));
+            }
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        } finally {
+            connectors.shutdown();
+        }
+    }
+
+    private static void connect(WebSocketStompClient stomp, String url, Screen screen, int index,
+                                ConcurrentLinkedQueue<String> transportErrors) throws Exception {
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        handshake.add("Authorization", Api.basic(screen.user));
+        StompSession session = stomp.connectAsync(url, handshake, new StompHeaders(), new StompSessionHandlerAdapter() {
+            @Override
+            public void handleException(StompSession s, StompCommand command, StompHeaders headers, byte[] payload,
+                                        Throwable exception) {
+                transportErrors.add("screen " + index + ": " + exception);
+            }
+
+            @Override
+            public void handleTransportError(StompSession s, Throwable exception) {
+                transportErrors.add("screen " + index + ": " + exception);
+            }
+        }).get(30, TimeUnit.SECONDS);
+        screen.session = session;
+
+        StompHeaders subscribe = new StompHeaders();
+        subscribe.setDestination(DESTINATION);
+        subscribe.setReceipt("board-" + index);
+        CountDownLatch receipt = new CountDownLatch(1);
+        StompSession.Receiptable receiptable = session.subscribe(subscribe, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return JsonNode.class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                long now = System.nanoTime();
+                long wall = System.currentTimeMillis();
+                JsonNode board = (JsonNode) payload;
+                Map<String, Long> lastActivity = new HashMap<>();
+                for (JsonNode row : board.path("rows")) {
+                    JsonNode at = row.get("lastActivity");
+                    if (at != null && at.isTextual()) {
+                        lastActivity.put(row.get("caseId").asText(), Instant.parse(at.asText()).toEpochMilli());
+                    }
+                }
+                screen.messages.add(new Received(now, wall, board.path("version").asLong(), lastActivity));
+                screen.firstBoard.countDown();
+            }
+        });
+        receiptable.addReceiptTask(receipt::countDown);
+        if (!receipt.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no RECEIPT for the board subscription");
+        }
+        if (!screen.firstBoard.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no board after subscribing");
+        }
+    }
+
+    /** Open loop at the target rate; a tick whose every case still has a command in flight is skipped. */
+    private static List<Command> issue(Api.Caller caller, Options options, List<String> pool) throws InterruptedException {
+        List<Command> commands = Collections.synchronizedList(new ArrayList<>());
+        Set<String> inFlight = Collections.synchronizedSet(new HashSet<>());
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        long periodNanos = (long) (1e9 / options.rate());
+        long start = System.nanoTime();
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
+        long end = measureFrom + TimeUnit.SECONDS.toNanos(options.latencySeconds());
+        Bench.progress("board latency: issuing %.0f commands/s on %d north cases, warm-up %d s, measuring %d s",
+                options.rate(), pool.size(), WARM_UP_SECONDS, options.latencySeconds());
+        ticker.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            if (now >= end) {
+                return;
+            }
+            String caseId = null;
+            for (int tries = 0; tries < pool.size() && caseId == null; tries++) {
+                String candidate = pool.get(Math.floorMod(next.getAndIncrement(), pool.size()));
+                if (inFlight.add(candidate)) {
+                    caseId = candidate;
+                }
+            }
+            if (caseId == null) {
+                skipped.incrementAndGet();
+                return;
+            }
+            Command command = new Command(caseId, now >= measureFrom);
+            commands.add(command);
+            String id = caseId;
+            senders.execute(() -> {
+                try {
+                    command.t0Millis = System.currentTimeMillis();
+                    command.t0Nanos = System.nanoTime();
+                    Api.recordGoals(caller, id, command.t0Millis);
+                    command.endNanos = System.nanoTime();
+                    command.status = 204;
+                } catch (Exception e) {
+                    command.endNanos = System.nanoTime();
+                    command.status = -1;
+                } finally {
+                    inFlight.remove(id);
+                }
+            });
+        }, 0, periodNanos, TimeUnit.NANOSECONDS);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1);
+        ticker.shutdown();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        senders.shutdown();
+        senders.awaitTermination(60, TimeUnit.SECONDS);
+        if (skipped.get() > 0) {
+            Bench.progress("board latency: %d ticks skipped (every case busy)", skipped.get());
+        }
+        return new ArrayList<>(commands);
+    }
+
+    /** {@code latencies}: send to screen (ns); {@code fromEvent}: the event's own timestamp to screen (ms, wall clock). */
+    private record Match(long[] latencies, long[] fromEvent, int missing) {
+    }
+
+    private static Match match(List<Command> commands, List<Screen> screens) {
+        List<Long> latencies = new ArrayList<>();
+        List<Long> fromEvent = new ArrayList<>();
+        int missing = 0;
+        List<List<Received>> received = screens.stream().map(Screen::snapshot).toList();
+        for (Command command : commands) {
+            if (!command.measured || command.status != 204) {
+                continue;
+            }
+            for (List<Received> messages : received) {
+                long latency = -1;
+                for (Received message : messages) {
+                    Long at = message.lastActivityMillis.get(command.caseId);
+                    if (message.nanos >= command.t0Nanos && at != null && at >= command.t0Millis) {
+                        latency = message.nanos - command.t0Nanos;
+                        fromEvent.add((message.wallMillis - at) * 1_000_000L);
+                        break;
+                    }
+                }
+                if (latency < 0) {
+                    missing++;
+                } else {
+                    latencies.add(latency);
+                }
+            }
+        }
+        return new Match(Stats.toArray(latencies), Stats.toArray(fromEvent), missing);
+    }
+}

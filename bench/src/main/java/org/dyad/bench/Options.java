@@ -1,0 +1,86 @@
+package org.dyad.bench;
+
+import org.dyad.infra.mongo.Durability;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Command-line options, all {@code --name=value}; see {@link #USAGE}. */
+record Options(Durability durability, String backend, int clients, int screens, double rate, int latencySeconds,
+               int windowSeconds, int windows, String latencyAuth, Path appJar, Path targetDir, boolean keepData,
+               String appJvmArgs) {
+
+    static final String USAGE = """
+            java -jar bench/target/dyad-bench.jar [options]
+              --durability=COMMIT_AND_SYNC  embedded H2 durability: BACKGROUND | COMMIT | COMMIT_AND_SYNC (the app's default)
+              --backend=h2                  embedded backend: h2 (file, the app's default) | memory
+              --clients=8                   concurrent HTTP clients for the command throughput phases
+              --screens=50                  STOMP board subscribers for the latency phase
+              --rate=10                     commands per second issued during the latency phase
+              --latency-seconds=20          measured length of the latency phase
+              --window-seconds=3            length of one measured throughput window
+              --windows=3                   measured windows per throughput figure (the median is reported)
+              --latency-auth=session        how the latency phase's commands sign in: session (like the pages) | basic
+              --app-jar=PATH                web-ui's executable jar (default: web-ui/target/web-ui-<version>.jar of this checkout)
+              --target-dir=PATH             where temp data, the app log and bench-results.json go (default: bench/target)
+              --app-jvm-args="-Xmx1g ..."   extra JVM options for the application's process
+              --keep-data                   keep the temp data directories after the run
+            java -jar bench/target/dyad-bench.jar --table-from bench/target/bench-results.json
+                                            re-print the table of an earlier run
+            """;
+
+    static Options parse(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.equals("-h") || arg.equals("--help")) {
+                System.out.println(USAGE);
+                System.exit(0);
+            }
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("Unknown argument " + arg + "\n" + USAGE);
+            }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            values.put(name, eq < 0 ? "true" : arg.substring(eq + 1));
+        }
+        Options options = new Options(
+                Durability.valueOf(take(values, "durability", "COMMIT_AND_SYNC").toUpperCase(Locale.ROOT)),
+                take(values, "backend", "h2").toLowerCase(Locale.ROOT),
+                Integer.parseInt(take(values, "clients", "8")),
+                Integer.parseInt(take(values, "screens", "50")),
+                Double.parseDouble(take(values, "rate", "10")),
+                Integer.parseInt(take(values, "latency-seconds", "20")),
+                Integer.parseInt(take(values, "window-seconds", "3")),
+                Integer.parseInt(take(values, "windows", "3")),
+                take(values, "latency-auth", "session").toLowerCase(Locale.ROOT),
+                pathOrNull(take(values, "app-jar", null)),
+                pathOrNull(take(values, "target-dir", null)),
+                Boolean.parseBoolean(take(values, "keep-data", "false")),
+                take(values, "app-jvm-args", ""));
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("Unknown option(s) " + values.keySet() + "\n" + USAGE);
+        }
+        if (!options.backend.equals("h2") && !options.backend.equals("memory")) {
+            throw new IllegalArgumentException("--backend is h2 or memory");
+        }
+        if (!options.latencyAuth.equals("session") && !options.latencyAuth.equals("basic")) {
+            throw new IllegalArgumentException("--latency-auth is session or basic");
+        }
+        if (options.clients < 1 || options.screens < 1 || options.rate <= 0 || options.windows < 1
+                || options.windowSeconds < 1 || options.latencySeconds < 1) {
+            throw new IllegalArgumentException("Counts, rates and durations must be positive\n" + USAGE);
+        }
+        return options;
+    }
+
+    private static String take(Map<String, String> values, String name, String fallback) {
+        String value = values.remove(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static Path pathOrNull(String value) {
+        return value == null ? null : Path.of(value).toAbsolutePath().normalize();
+    }
+}
