@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -51,6 +53,11 @@ public class SecurityConfig implements WebMvcConfigurer {
     public UserDetailsService userDetailsService(UserDirectory users) {
         return username -> users.find(username).map(DyadUser::new)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    @Bean
+    public AuthenticationProvider passwords(UserDetailsService users, PasswordEncoder encoder, Clock clock) {
+        return new RecentlyVerifiedPasswords(users, encoder, clock);
     }
 
     /** "Keep this screen signed in": a wall screen survives restarts; the key lives in MongoDB, shared by nodes. */

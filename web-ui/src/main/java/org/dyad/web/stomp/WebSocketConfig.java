@@ -14,9 +14,11 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     private final BoardSubscriptions boardSubscriptions;
+    private final ThreadPoolTaskScheduler heartbeats;
 
-    public WebSocketConfig(BoardSubscriptions boardSubscriptions) {
+    public WebSocketConfig(BoardSubscriptions boardSubscriptions, ThreadPoolTaskScheduler stompHeartbeats) {
         this.boardSubscriptions = boardSubscriptions;
+        this.heartbeats = stompHeartbeats;
     }
 
     @Override
@@ -26,10 +28,6 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
-        ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
-        heartbeats.setPoolSize(1);
-        heartbeats.setThreadNamePrefix("stomp-heartbeat-");
-        heartbeats.initialize();
         registry.enableSimpleBroker("/queue").setTaskScheduler(heartbeats).setHeartbeatValue(new long[]{10_000, 10_000});
         registry.setApplicationDestinationPrefixes("/app");
         registry.setUserDestinationPrefix("/user");
