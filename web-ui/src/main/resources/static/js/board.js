@@ -1,7 +1,9 @@
 // The unit's rounding board: loaded once over REST, then kept current by STOMP snapshots (each a full board
 // for this viewer, carrying the unit's version); a snapshot no newer than the one shown is ignored.
 import { Client, ReconnectionTimeMode } from '@stomp/stompjs';
-import { ApiError, fill, h, initChrome, refreshRelativeTimes, request, settingWords, timeAgo, unitWords } from './dyad.js';
+import {
+    ApiError, dayTime, fill, h, initChrome, refreshRelativeTimes, request, settingWords, timeAgo, unitWords,
+} from './dyad.js';
 
 const unit = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 const boardEl = document.getElementById('board');
@@ -42,6 +44,7 @@ function render(board) {
         if (card.key !== key) {
             card.key = key;
             card.li.classList.toggle('restricted', row.restricted);
+            card.li.dataset.decisionsWaiting = String(row.decisionsWaiting ?? 0);
             fill(card.li, cardContent(row));
             if (!firstRender) {
                 flash(card.li);
@@ -83,6 +86,8 @@ function cardContent(row) {
                 h('span', { class: 'who' }, h('span', { class: 'role' }, 'Peer'), ' ', dyad.peerName),
                 h('span', { class: 'who' }, h('span', { class: 'role' }, 'Psychiatrist'), ' ', dyad.psychiatristName))
             : h('p', { class: 'dyad none' }, 'No dyad yet'),
+        nextSession(row.nextSession),
+        decisionsWaiting(row.decisionsWaiting),
         h('p', { class: 'badges' },
             row.padPresent ? h('span', { class: 'badge pad', title: 'Psychiatric advance directive on record' }, 'PAD') : null,
             row.wrapPresent ? h('span', { class: 'badge wrap', title: 'Wellness Recovery Action Plan on record' }, 'WRAP') : null,
@@ -91,6 +96,25 @@ function cardContent(row) {
                 : h('span', { class: 'badge setting' }, settingWords(row.setting))),
         h('p', { class: 'activity' }, 'Last activity ', timeAgo(row.lastActivity)),
     ];
+}
+
+// "Co-treatment: tomorrow 10:00 AM, Room 3" or "Co-treatment: in progress, Room 1".
+function nextSession(next) {
+    if (!next) {
+        return null;
+    }
+    return h('p', { class: 'next-session', dataset: { sessionId: next.sessionId } },
+        h('span', { class: 'role' }, 'Co-treatment'), ' ',
+        next.inProgress ? h('strong', { class: 'in-progress' }, 'in progress') : dayTime(next.scheduledFor),
+        next.place ? `, ${next.place}` : null);
+}
+
+function decisionsWaiting(count) {
+    if (!count) {
+        return null;
+    }
+    return h('p', { class: 'decisions-waiting' },
+        `${count} ${count === 1 ? 'decision' : 'decisions'} waiting for the person`);
 }
 
 function lockIcon() {

@@ -1,8 +1,8 @@
 // /cases/new opens a case; /cases/{id} shows one to the care team: its care team, dyad, stay, and the person's
 // own words. After every change the case is read again and the changed section is announced and focused.
 import {
-    blankToNull, dateTimeWords, errorText, field, fill, formError, h, initChrome, pageError, radioGroup, request, roleWords,
-    settingWords, timeAgo, unitWords, wireForm,
+    blankToNull, dateTimeWords, dayTime, decisionStatusWords, errorText, field, fill, formError, h, initChrome,
+    isoFromLocal, pageError, radioGroup, request, roleWords, sessionStatusWords, settingWords, timeAgo, unitWords, wireForm,
 } from './dyad.js';
 import { ownWordsSections } from './own-words.js';
 
@@ -20,11 +20,6 @@ async function start() {
     if (who.role === 'PERSON_SERVED') {
         location.replace('/me');
         return;
-    }
-    if (who.unit) {
-        const boardLink = document.getElementById('board-link');
-        boardLink.href = `/board/${encodeURIComponent(who.unit)}`;
-        boardLink.textContent = `${unitWords(who.unit)} board`;
     }
     if (caseId === 'new') {
         renderNewCase();
@@ -72,15 +67,24 @@ function renderNewCase() {
 async function load(focusSection, announcement) {
     let details;
     let staff = [];
+    let work = { sessions: [], decisions: [] };
     try {
-        details = await request(`/api/cases/${encodeURIComponent(caseId)}`);
-        staff = await request(`/api/staff?unit=${encodeURIComponent(details.unit)}`);
+        const base = `/api/cases/${encodeURIComponent(caseId)}`;
+        details = await request(base);
+        const full = details.access === 'FULL';
+        const [team, sessions, decisions] = await Promise.all([
+            request(`/api/staff?unit=${encodeURIComponent(details.unit)}`),
+            full ? request(`${base}/sessions`) : [],
+            full ? request(`${base}/decisions`) : [],
+        ]);
+        staff = team;
+        work = { sessions, decisions };
     } catch (error) {
         pageError(main, error);
         main.removeAttribute('aria-busy');
         return;
     }
-    render(details, staff);
+    render(details, staff, work);
     if (announcement) {
         document.getElementById('announce').textContent = announcement;
     }
@@ -91,7 +95,7 @@ async function load(focusSection, announcement) {
 
 const reload = (section, message) => load(section, message);
 
-function render(c, staff) {
+function render(c, staff, work) {
     document.title = `${c.preferredName} · Dyad`;
     const full = c.access === 'FULL';
     fill(main,
@@ -105,15 +109,28 @@ function render(c, staff) {
                 c.dateOfBirth ? h('span', {}, `Born ${c.dateOfBirth}`) : null,
                 c.restricted ? h('span', { class: 'badge quiet' }, 'Restricted record') : null,
                 c.closed ? h('span', { class: 'badge quiet' }, 'Closed') : null),
+            c.nextSession || c.decisionsWaiting ? h('p', { class: 'facts', id: 'case-work' },
+                c.nextSession ? h('span', { class: 'next-session-line' }, 'Next co-treatment session: ',
+                    linkIf(full, `/cases/${encodeURIComponent(c.id)}/sessions/${encodeURIComponent(c.nextSession.sessionId)}`,
+                        c.nextSession.inProgress ? 'in progress now' : dayTime(c.nextSession.scheduledFor)),
+                    c.nextSession.place ? `, ${c.nextSession.place}` : '') : null,
+                c.decisionsWaiting ? h('span', { class: 'badge status with_the_person' },
+                    `${c.decisionsWaiting} ${c.decisionsWaiting === 1 ? 'decision' : 'decisions'} waiting for the person`) : null) : null,
             h('p', { class: 'muted small' }, `Opened ${dateTimeWords(c.openedAt)} · last activity `, timeAgo(c.lastActivity))),
         h('p', { id: 'announce', class: 'announce', role: 'status' }),
         full ? null : summaryNotice(c),
         h('div', { class: 'case-grid' },
             careTeamSection(c, staff),
             dyadSection(c),
+            full ? sessionsSection(c, work.sessions) : null,
+            full ? decisionsSection(c, work.decisions) : null,
             full ? staySection(c) : null,
             full ? ownWordsSections(c, { voice: 'team', prefix: 'case', saved: reload }) : null));
     main.removeAttribute('aria-busy');
+}
+
+function linkIf(condition, href, ...content) {
+    return condition ? h('a', { href }, ...content) : h('span', {}, ...content);
 }
 
 function summaryNotice(c) {
@@ -209,6 +226,58 @@ function dissolveForm(base) {
         await request(reason ? `${base}?reason=${encodeURIComponent(reason)}` : base, { method: 'DELETE' });
         await reload('dyad', 'The dyad is dissolved.');
     });
+}
+
+// ---- co-treatment sessions and shared decisions: lists linking to their pages, and a form to start one ----
+
+function sessionsSection(c, sessions) {
+    const base = `/cases/${encodeURIComponent(c.id)}/sessions`;
+    const list = sessions.length
+        ? h('ul', { class: 'item-list', id: 'session-list' }, sessions.map(s => h('li', { dataset: { sessionId: s.sessionId } },
+            h('a', { href: `${base}/${encodeURIComponent(s.sessionId)}` }, dayTime(s.scheduledFor), s.place ? `, ${s.place}` : ''),
+            h('span', { class: `badge status ${s.status.toLowerCase()}` }, sessionStatusWords(s.status)),
+            s.kindInWords ? h('span', { class: 'muted' }, s.kindInWords) : null)))
+        : h('p', { class: 'muted', id: 'session-list' }, 'No co-treatment sessions yet.');
+    if (!c.dyad) {
+        return panel('sessions', 'Co-treatment sessions', list,
+            h('p', { class: 'muted' }, 'A co-treatment session brings the peer specialist and the psychiatrist together with the person. Form the dyad first.'));
+    }
+    const form = wireForm(h('form', { class: 'stack', id: 'schedule-session' },
+        h('h3', { class: 'form-title' }, 'Schedule a session'),
+        field({ id: 'session-when', name: 'scheduledFor', label: 'When', type: 'datetime-local', required: true }),
+        field({ id: 'session-place', name: 'place', label: 'Place', hint: 'For example Room 3, or video call.', autocomplete: 'off' }),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Schedule the session'))),
+    async form => {
+        const created = await request(`/api/cases/${encodeURIComponent(c.id)}/sessions`, {
+            method: 'POST', body: { scheduledFor: isoFromLocal(form.elements.scheduledFor.value), place: blankToNull(form.elements.place.value) },
+        });
+        location.assign(`${base}/${encodeURIComponent(created.id)}`);
+    });
+    return panel('sessions', 'Co-treatment sessions', list, form);
+}
+
+function decisionsSection(c, decisions) {
+    const base = `/cases/${encodeURIComponent(c.id)}/decisions`;
+    const list = decisions.length
+        ? h('ul', { class: 'item-list', id: 'decision-list' }, decisions.map(d => h('li', { dataset: { decisionId: d.decisionId, status: d.status } },
+            h('a', { href: `${base}/${encodeURIComponent(d.decisionId)}` }, d.question),
+            h('span', { class: `badge status ${d.status.toLowerCase()}` }, decisionStatusWords(d.status)),
+            h('span', { class: 'muted' }, `${d.options.length} ${d.options.length === 1 ? 'option' : 'options'}`))))
+        : h('p', { class: 'muted', id: 'decision-list' }, 'No decisions yet.');
+    const form = wireForm(h('form', { class: 'stack', id: 'open-decision' },
+        h('h3', { class: 'form-title' }, 'Open a decision'),
+        field({ id: 'decision-question', name: 'question', label: 'The question, in the person’s words', required: true,
+            hint: 'For example: What to do about sleep.', autocomplete: 'off' }),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Open the decision'))),
+    async form => {
+        const created = await request(`/api/cases/${encodeURIComponent(c.id)}/decisions`, {
+            method: 'POST', body: { question: blankToNull(form.elements.question.value) },
+        });
+        location.assign(`${base}/${encodeURIComponent(created.id)}`);
+    });
+    return panel('decisions', 'Shared decisions',
+        h('p', { class: 'hint' }, 'Options, not directives: the care team puts options on the table, and the person chooses.'),
+        list, form);
 }
 
 function staySection(c) {

@@ -102,7 +102,7 @@ function append(el, children) {
 const ROLE_WORDS = {
     PSYCHIATRIST: 'Psychiatrist', PEER_SPECIALIST: 'Peer specialist', NURSE: 'Nurse', THERAPIST: 'Therapist',
     SOCIAL_WORKER: 'Social worker', CASE_MANAGER: 'Case manager', AUDITOR: 'Quality auditor', ADMIN: 'Admin',
-    PERSON_SERVED: 'Person served',
+    PERSON_SERVED: 'Person served', SUPPORTER: 'Supporter', OTHER_STAFF: 'Other staff',
 };
 
 export function roleWords(role) {
@@ -142,6 +142,47 @@ export function dateTimeWords(iso) {
     return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
 }
 
+/** The time of day: "9:30 AM" (in the reader's locale). */
+export function timeWords(iso) {
+    return iso ? new Date(iso).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' }) : '';
+}
+
+/** "today 10:00 AM", "tomorrow 9:30 AM", "yesterday 4:00 PM", else "Thu, Nov 27, 10:00 AM". */
+export function dayTimeWords(iso, now = new Date()) {
+    if (!iso) {
+        return '';
+    }
+    const at = new Date(iso);
+    const days = Math.round((startOfDay(at) - startOfDay(now)) / 86_400_000);
+    const day = days === 0 ? 'today' : days === 1 ? 'tomorrow' : days === -1 ? 'yesterday'
+        : at.toLocaleDateString(undefined, { weekday: 'short', month: 'short', day: 'numeric',
+            year: at.getFullYear() === now.getFullYear() ? undefined : 'numeric' }) + ',';
+    return `${day} ${timeWords(iso)}`;
+}
+
+function startOfDay(date) {
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}
+
+/** A <time> saying the day in words ("tomorrow 10:00 AM"); refreshRelativeTimes keeps it current. */
+export function dayTime(iso) {
+    return h('time', { datetime: iso, title: dateTimeWords(iso), dataset: { dayTime: '' } }, dayTimeWords(iso));
+}
+
+/** A datetime-local input's value as an ISO instant (with its offset), or null when empty. */
+export function isoFromLocal(value) {
+    return value ? new Date(value).toISOString() : null;
+}
+
+/** An instant as a datetime-local input's value, in the reader's time zone. */
+export function localInputValue(iso) {
+    if (!iso) {
+        return '';
+    }
+    const d = new Date(iso);
+    return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
 /** A <time> that keeps saying how long ago it was; see refreshRelativeTimes. */
 export function timeAgo(iso) {
     return h('time', { datetime: iso, title: dateTimeWords(iso), dataset: { relative: '' } }, relativeTime(iso));
@@ -152,6 +193,46 @@ export function refreshRelativeTimes(root = document) {
     root.querySelectorAll('time[data-relative]').forEach(t => {
         t.textContent = relativeTime(t.getAttribute('datetime'), now);
     });
+    root.querySelectorAll('time[data-day-time]').forEach(t => {
+        t.textContent = dayTimeWords(t.getAttribute('datetime'), new Date(now));
+    });
+}
+
+// ---- shared decisions and sessions: words ----
+
+export const OPTION_KINDS = [
+    { value: 'MEDICATION', label: 'Medication' },
+    { value: 'PSYCHOSOCIAL', label: 'Psychosocial' },
+    { value: 'PEER_SUPPORT', label: 'Peer support' },
+    { value: 'HARM_REDUCTION', label: 'Harm reduction' },
+    { value: 'NO_CHANGE_WATCHFUL_WAITING', label: 'No change for now, watchful waiting' },
+    { value: 'OTHER', label: 'Something else' },
+];
+
+export function optionKindWords(kind) {
+    return OPTION_KINDS.find(k => k.value === kind)?.label ?? kind ?? '';
+}
+
+/** A decision's status, said to the care team ("team") or to the person ("person"). */
+export function decisionStatusWords(status, voice = 'team') {
+    const words = {
+        team: { GATHERING_OPTIONS: 'Gathering options', WITH_THE_PERSON: 'With the person',
+            NOT_NOW: 'Not now, more time', CHOSEN: 'Chosen' },
+        person: { GATHERING_OPTIONS: 'Your care team is gathering options', WITH_THE_PERSON: 'Waiting for you',
+            NOT_NOW: 'You asked for more time', CHOSEN: 'You chose' },
+    };
+    return words[voice][status] ?? status;
+}
+
+const SESSION_STATUS = { SCHEDULED: 'Scheduled', IN_PROGRESS: 'In progress', ENDED: 'Ended', CANCELLED: 'Cancelled' };
+
+export function sessionStatusWords(status) {
+    return SESSION_STATUS[status] ?? status;
+}
+
+/** The letter of the i-th option: A, B, C ... (letters, so no option reads as ranked first). */
+export function optionLetter(index) {
+    return index < 26 ? String.fromCharCode(65 + index) : String(index + 1);
 }
 
 // ---- page header ----------------------------------------------------------------------------------------
@@ -165,6 +246,14 @@ export async function initChrome() {
         name.title = roleWords(who.role);
     }
     document.querySelectorAll('form.signout').forEach(form => wireSignOut(form, who));
+    const home = document.getElementById('board-link');
+    if (home && who.role === 'PERSON_SERVED') {
+        home.href = '/me';
+        home.textContent = 'Your space';
+    } else if (home && who.unit) {
+        home.href = `/board/${encodeURIComponent(who.unit)}`;
+        home.textContent = `${unitWords(who.unit)} board`;
+    }
     return who;
 }
 
@@ -243,6 +332,17 @@ export function radioGroup({ id, name, legend, options, value, required }) {
         h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
 }
 
+/** A labelled checkbox with a place for its error; the label follows the box. */
+export function checkbox({ id, name, label, hint, checked }) {
+    id ??= `f${++fieldCounter}`;
+    const hintId = hint ? `${id}-hint` : null;
+    return h('div', { class: 'field check' },
+        h('input', { type: 'checkbox', id, name, checked: !!checked, 'aria-describedby': hintId }),
+        h('label', { for: id }, label),
+        hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+        h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
+}
+
 /** The non-blank lines of a textarea, trimmed. */
 export function lines(value) {
     return String(value ?? '').split('\n').map(s => s.trim()).filter(Boolean);
@@ -301,8 +401,7 @@ export function showProblem(form, error) {
             unplaced.push(`${name}: ${message}`);
             continue;
         }
-        const item = itemNumber(name, control);
-        fieldError(control, friendly(item ? `Item ${item}: ${message}` : message));
+        fieldError(control, plainMessage(control, message, itemNumber(name, control)));
     }
     let first = form.querySelector('[aria-invalid="true"]');
     if (unplaced.length || !errors.length) {
@@ -312,10 +411,26 @@ export function showProblem(form, error) {
     (first?.matches('fieldset') ? first.querySelector('input, select, textarea') : first)?.focus();
 }
 
-// Bean Validation's stock messages, said the way the rest of the page speaks.
-function friendly(message) {
-    return message.replace(/must not be (null|blank|empty)$/, 'Please fill this in.')
-        .replace(/must be a date in the past or in the present$/, 'This date is in the future.');
+// The server's field messages are plain predicates ("is required", "cannot be in the future"); they get the
+// field's own label as their subject. Whole sentences ("Say who: ...") are shown as they are.
+function plainMessage(control, message, item) {
+    const text = String(message ?? '');
+    if (!/^[a-z]/.test(text)) {
+        return item ? `Item ${item}: ${text}` : text;
+    }
+    const label = labelText(control);
+    return `${item ? `${label}, item ${item}` : label} ${text}`.trim();
+}
+
+function labelText(control) {
+    const label = control.matches('fieldset') ? control.querySelector('legend')
+        : control.id ? control.ownerDocument.querySelector(`label[for="${CSS.escape(control.id)}"]`) : null;
+    if (!label) {
+        return 'This';
+    }
+    const copy = label.cloneNode(true);
+    copy.querySelectorAll('.req').forEach(el => el.remove());
+    return copy.textContent.replace(/\s+/g, ' ').trim();
 }
 
 /** Marks one control invalid with a message next to it. */

@@ -1,6 +1,6 @@
-// The person served's own page: their case(s), who is on their team, and their goals, PAD and WRAP,
-// which they record in their own words.
-import { fill, h, initChrome, pageError, request, roleWords, unitWords } from './dyad.js';
+// The person served's own page: the decisions waiting for them, their case(s), who is on their team, and their
+// goals, PAD and WRAP, which they record in their own words.
+import { dayTime, decisionStatusWords, fill, h, initChrome, pageError, request, roleWords, unitWords } from './dyad.js';
 import { ownWordsSections } from './own-words.js';
 
 const main = document.getElementById('main');
@@ -25,8 +25,9 @@ async function start() {
 
 async function load(focusSection, announcement) {
     let cases;
+    let decisions;
     try {
-        cases = await request('/api/cases');
+        [cases, decisions] = await Promise.all([request('/api/cases'), request('/api/me/decisions')]);
     } catch (error) {
         pageError(main, error);
         main.removeAttribute('aria-busy');
@@ -36,6 +37,7 @@ async function load(focusSection, announcement) {
         h('h1', {}, `Welcome, ${who.displayName ?? who.userId}`),
         h('p', { class: 'lead' }, 'This is your space in Dyad. What you write here stays in your own words; your care team reads it as you wrote it.'),
         h('p', { id: 'announce', class: 'announce', role: 'status' }),
+        decisionsSection(decisions),
         cases.length ? cases.map((c, i) => caseView(c, i)) : h('p', {}, 'You have no open record in Dyad right now.'));
     main.removeAttribute('aria-busy');
     if (announcement) {
@@ -46,6 +48,35 @@ async function load(focusSection, announcement) {
     }
 }
 
+const isWaiting = d => d.status === 'WITH_THE_PERSON' || d.status === 'NOT_NOW';
+
+function decisionLink(d) {
+    return h('a', { href: `/cases/${encodeURIComponent(d.caseId)}/decisions/${encodeURIComponent(d.decisionId)}` }, d.question);
+}
+
+/** The person's open decisions first, each opening the options side by side; then the rest. */
+function decisionsSection(decisions) {
+    const waiting = decisions.filter(isWaiting);
+    const others = decisions.filter(d => !isWaiting(d));
+    return h('section', { class: 'panel my-decisions', id: 'my-decisions', 'aria-labelledby': 'my-decisions-title' },
+        h('h2', { id: 'my-decisions-title', tabindex: '-1' }, 'Decisions waiting for you'),
+        waiting.length
+            ? h('ul', { class: 'item-list decisions-waiting', id: 'decisions-waiting' }, waiting.map(d => h('li', { dataset: { decisionId: d.decisionId } },
+                decisionLink(d),
+                h('span', { class: 'muted' }, d.status === 'NOT_NOW'
+                    ? 'You asked for more time. Open it when you are ready.'
+                    : `${d.options.length} options to look at side by side. Only you choose.`))))
+            : h('p', { class: 'muted', id: 'decisions-waiting' }, 'Nothing is waiting for you right now.'),
+        others.length ? [
+            h('h3', {}, 'Your other decisions'),
+            h('ul', { class: 'item-list', id: 'other-decisions' }, others.map(d => h('li', { dataset: { decisionId: d.decisionId } },
+                decisionLink(d),
+                h('span', { class: 'muted' }, d.status === 'CHOSEN' && d.latestAnswer
+                    ? `You chose: ${d.options.find(o => o.optionId === d.latestAnswer.optionId)?.whatItIs ?? 'an option'}`
+                    : decisionStatusWords(d.status, 'person'))))),
+        ] : null);
+}
+
 function caseView(c, index) {
     const team = c.careTeam ?? [];
     return h('article', { class: 'my-case', dataset: { caseId: c.id }, 'aria-labelledby': `mine-${index}-title` },
@@ -54,6 +85,10 @@ function caseView(c, index) {
             h('h3', { id: `mine-${index}-team` }, 'Your care team'),
             c.dyad ? h('p', {}, 'Your peer specialist ', h('strong', {}, c.dyad.peerName), ' and your psychiatrist ',
                 h('strong', {}, c.dyad.psychiatristName), ' work with you together.') : null,
+            c.nextSession ? h('p', { class: 'next-session-line' }, 'Your next session with them: ',
+                h('a', { href: `/cases/${encodeURIComponent(c.id)}/sessions/${encodeURIComponent(c.nextSession.sessionId)}` },
+                    c.nextSession.inProgress ? 'in progress now' : dayTime(c.nextSession.scheduledFor)),
+                c.nextSession.place ? `, ${c.nextSession.place}` : '', '.') : null,
             team.length ? h('ul', { class: 'team' }, team.map(m => h('li', {},
                 h('strong', {}, m.displayName), ' ', h('span', { class: 'muted' }, roleWords(m.role))))) : null),
         h('div', { class: 'case-grid' },

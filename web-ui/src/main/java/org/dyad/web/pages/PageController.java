@@ -58,4 +58,14 @@ class PageController {
     String personPage() {
         return "forward:/me.html";
     }
+
+    @GetMapping("/cases/{id}/sessions/{sessionId}")
+    String sessionPage() {
+        return "forward:/session.html";
+    }
+
+    @GetMapping("/cases/{id}/decisions/{decisionId}")
+    String decisionPage() {
+        return "forward:/decision.html";
+    }
 }

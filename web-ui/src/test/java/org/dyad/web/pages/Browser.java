@@ -107,6 +107,18 @@ final class Browser implements ExtensionContext.Store.CloseableResource {
         return new WebDriverWait(driver, timeout).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
+    /** As {@link #waitFor(Duration, Function)}, looking every {@code poll} (the default is every half second). */
+    <T> T waitFor(Duration timeout, Duration poll, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, poll).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** Sets a control's value as a user's picker would (for date and time inputs) and fires input and change. */
+    void setValue(WebElement control, String value) {
+        js("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", control, value);
+    }
+
     /** Runs the script at the start of every page from now on; returns an id for {@link #removeScript}. */
     String onEveryPage(String script) {
         return String.valueOf(driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script))

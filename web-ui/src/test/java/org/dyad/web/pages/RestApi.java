@@ -28,6 +28,18 @@ final class RestApi {
                 .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
+    /** GETs JSON, asserting a 2xx answer. */
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s → %s", path, response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+
     /** POSTs the body as JSON, asserts a 2xx answer and returns its JSON (null when empty). */
     JsonNode post(String path, Object body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
