@@ -270,7 +270,8 @@ function noteColumn(s, key, author, title) {
             : [h('span', { class: 'badge quiet' }, 'Draft'), ' not signed yet']) : null,
         note?.amendments?.length ? h('div', { class: 'amendments' },
             h('h4', {}, 'Amendments'),
-            h('ol', {}, note.amendments.map(a => h('li', {}, `${dateTimeWords(a.at)}: `, h('span', {}, a.reason))))) : null,
+            h('ol', {}, note.amendments.map(a => h('li', {}, `${dateTimeWords(a.at)}: `, h('span', {}, a.reason),
+                a.previousText ? h('p', { class: 'muted small' }, 'It said before: ', h('q', {}, a.previousText)) : null)))) : null,
         mine && canWork() ? ownNoteForms(s, id, note) : null,
         !mine && note && canWork() ? coSignQuestion(author) : null);
 }

@@ -117,7 +117,7 @@ public class SessionProjection {
         update(e.sessionId(), seq, v -> {
             SessionView.Note note = v.note(e.authorId());
             List<SessionView.Amendment> amendments = new ArrayList<>(note.amendments());
-            amendments.add(new SessionView.Amendment(e.text(), e.reason(), at));
+            amendments.add(new SessionView.Amendment(note.text(), e.text(), e.reason(), at));
             v.putNote(new SessionView.Note(note.authorId(), note.authorName(), note.role(), e.text(), note.writtenAt(),
                     note.signedAt(), amendments, note.category(), false));
         });

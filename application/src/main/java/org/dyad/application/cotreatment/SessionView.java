@@ -21,7 +21,8 @@ public class SessionView {
     public record Stretch(String participantId, String name, ParticipantRole role, Instant joinedAt, Instant leftAt) {
     }
 
-    public record Amendment(String text, String reason, Instant at) {
+    /** A signed note's correction: what it said before, what it says now, and why. Nothing is overwritten unseen. */
+    public record Amendment(String previousText, String text, String reason, Instant at) {
     }
 
     /** One clinician's own note; signed notes change only by amendment. */
@@ -34,7 +35,7 @@ public class SessionView {
 
         Note withheld(String placeholder) {
             return new Note(authorId, authorName, role, placeholder, writtenAt, signedAt,
-                    amendments.stream().map(a -> new Amendment(placeholder, null, a.at())).toList(), category, true);
+                    amendments.stream().map(a -> new Amendment(placeholder, placeholder, null, a.at())).toList(), category, true);
         }
     }
 

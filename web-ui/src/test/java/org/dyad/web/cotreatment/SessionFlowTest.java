@@ -78,6 +78,7 @@ class SessionFlowTest {
                 ? written.get("notes").get(0) : written.get("notes").get(1);
         assertThat(doctorsNote.get("text").asText()).isEqualTo("Discussed sleep and work.");
         assertThat(doctorsNote.get("amendments").get(0).get("reason").asText()).isEqualTo("left out work");
+        assertThat(doctorsNote.get("amendments").get(0).get("previousText").asText()).isEqualTo("Discussed sleep; options to weigh.");
         assertThat(written.get("differingViews").get(0).get("text").asText()).contains("medication is not what they want");
     }
 
