@@ -70,13 +70,14 @@ public class DecisionProjection {
     @EventHandler
     void on(PsychiatristViewRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.decisionId(), seq, v -> v.setPsychiatristView(
-                new DecisionView.Words(e.psychiatristId(), users.displayName(e.psychiatristId()), e.view(), at)));
+                new DecisionView.Words(e.psychiatristId(), users.displayName(e.psychiatristId()), e.view(), at,
+                        e.category(), false)));
     }
 
     @EventHandler
     void on(PeerViewRecorded e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.decisionId(), seq, v -> v.setPeerView(
-                new DecisionView.Words(e.peerId(), users.displayName(e.peerId()), e.view(), at)));
+                new DecisionView.Words(e.peerId(), users.displayName(e.peerId()), e.view(), at, e.category(), false)));
     }
 
     @EventHandler

@@ -1,6 +1,12 @@
 package org.dyad.application.decision;
 
+import org.dyad.application.access.AccessLog;
+import org.dyad.application.access.AccessPolicy;
+import org.dyad.application.access.AccessRecord;
 import org.dyad.application.access.NotPermitted;
+import org.dyad.application.consent.ConsentService;
+import org.dyad.domain.consent.ConsentTerms;
+import org.dyad.domain.shared.Sensitivity;
 import org.dyad.application.access.Viewer;
 import org.dyad.application.cases.CaseGuard;
 import org.dyad.application.cases.CaseView;
@@ -18,6 +24,9 @@ import org.dyad.domain.decision.OptionKind;
 import org.dyad.domain.shared.DomainRuleViolation;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -41,12 +50,21 @@ public class DecisionService {
     private final DecisionViews views;
     private final CaseViews cases;
     private final CaseGuard guard;
+    private final AccessPolicy policy;
+    private final ConsentService consents;
+    private final AccessLog accessLog;
+    private final Clock clock;
 
-    public DecisionService(CommandSender sender, DecisionViews views, CaseViews cases, CaseGuard guard) {
+    public DecisionService(CommandSender sender, DecisionViews views, CaseViews cases, CaseGuard guard,
+                           AccessPolicy policy, ConsentService consents, AccessLog accessLog, Clock clock) {
         this.sender = sender;
         this.views = views;
         this.cases = cases;
         this.guard = guard;
+        this.policy = policy;
+        this.consents = consents;
+        this.accessLog = accessLog;
+        this.clock = clock;
     }
 
     public String open(Viewer viewer, String caseId, String question) {
@@ -85,13 +103,13 @@ public class DecisionService {
     }
 
     /** The psychiatrist's and the peer's views are recorded separately, each by its own author. */
-    public void recordView(Viewer viewer, String caseId, String decisionId, String view) {
+    public void recordView(Viewer viewer, String caseId, String decisionId, String view, Sensitivity category) {
         guard.workable(viewer, caseId);
         decision(caseId, decisionId);
         if (viewer.role() == AccountRole.PSYCHIATRIST) {
-            send(new RecordPsychiatristView(decisionId, viewer.userId(), view), null);
+            send(new RecordPsychiatristView(decisionId, viewer.userId(), view, category), null);
         } else if (viewer.role() == AccountRole.PEER_SPECIALIST) {
-            send(new RecordPeerView(decisionId, viewer.userId(), view), null);
+            send(new RecordPeerView(decisionId, viewer.userId(), view, category), null);
         } else {
             throw new NotPermitted("Views are recorded by the dyad: the psychiatrist and the peer specialist.");
         }
@@ -128,19 +146,37 @@ public class DecisionService {
     }
 
     public List<DecisionView> list(Viewer viewer, String caseId) {
-        guard.readable(viewer, caseId);
-        return views.findByCase(caseId).stream().sorted(Comparator.comparing(DecisionView::getOpenedAt)).toList();
+        CaseView c = guard.readable(viewer, caseId);
+        List<ConsentTerms> inForce = consents.termsInForce(caseId);
+        return views.findByCase(caseId).stream().sorted(Comparator.comparing(DecisionView::getOpenedAt))
+                .map(d -> readableBy(viewer, c, d, inForce)).toList();
     }
 
     public DecisionView get(Viewer viewer, String caseId, String decisionId) {
-        guard.readable(viewer, caseId);
-        return decision(caseId, decisionId);
+        CaseView c = guard.readable(viewer, caseId);
+        return readableBy(viewer, c, decision(caseId, decisionId), consents.termsInForce(caseId));
+    }
+
+    private DecisionView readableBy(Viewer viewer, CaseView c, DecisionView decision, List<ConsentTerms> inForce) {
+        Instant now = clock.instant();
+        DecisionView filtered = decision.filtered(
+                words -> policy.mayRead(viewer, c, words.category(), words.byId(), inForce, now),
+                AccessPolicy::placeholderFor);
+        for (DecisionView.Words words : Arrays.asList(filtered.getPsychiatristView(), filtered.getPeerView())) {
+            if (words != null && !words.withheld() && words.category() != Sensitivity.GENERAL
+                    && !viewer.userId().equals(words.byId()) && !c.isPersonServed(viewer.userId())) {
+                accessLog.record(new AccessRecord(viewer.userId(), viewer.role().name(), c.getCaseId(),
+                        "decision " + decision.getDecisionId() + ", view by " + words.byId(), words.category(), "REST", now));
+            }
+        }
+        return filtered;
     }
 
     /** The person's own decisions across their cases, those waiting for them first. */
     public List<DecisionView> mine(Viewer viewer) {
         return cases.findByPersonServed(viewer.userId()).stream()
-                .flatMap(c -> views.findByCase(c.getCaseId()).stream())
+                .flatMap(c -> views.findByCase(c.getCaseId()).stream()
+                        .map(d -> readableBy(viewer, c, d, consents.termsInForce(c.getCaseId()))))
                 .sorted(Comparator.comparing((DecisionView d) -> !d.isWaitingForThePerson())
                         .thenComparing(DecisionView::getOpenedAt))
                 .toList();

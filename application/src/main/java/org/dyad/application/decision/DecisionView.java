@@ -2,10 +2,13 @@ package org.dyad.application.decision;
 
 import org.dyad.domain.decision.ChosenBy;
 import org.dyad.domain.decision.OptionKind;
+import org.dyad.domain.shared.Sensitivity;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** A shared decision as the person and their care team see it. */
 public class DecisionView {
@@ -16,7 +19,11 @@ public class DecisionView {
                              String whatItAsksOfMe, String proposedBy, String proposedByName, String proposerRole) {
     }
 
-    public record Words(String byId, String byName, String text, Instant at) {
+    /** {@code withheld}: the viewer may not read it, so {@code text} is a placeholder saying what kind it is. */
+    public record Words(String byId, String byName, String text, Instant at, Sensitivity category, boolean withheld) {
+        Words withheld(String placeholder) {
+            return new Words(byId, byName, placeholder, at, category, true);
+        }
     }
 
     public record Preferences(String whatMattersMost, String preferences, String recordedBy, String recordedByName,
@@ -87,4 +94,20 @@ public class DecisionView {
     void addAnswer(Answer answer) { answers.add(answer); }
     void setCollaborate(Collaborate collaborate) { this.collaborate = collaborate; }
     void applied(long sequence) { version = sequence; }
+
+    /** A copy whose views are replaced by placeholders where {@code readable} says no. */
+    DecisionView filtered(Predicate<Words> readable, Function<Sensitivity, String> placeholder) {
+        DecisionView copy = new DecisionView(decisionId, caseId, question, openedAt);
+        copy.status = status;
+        copy.options = new ArrayList<>(options);
+        copy.preferences = preferences;
+        copy.psychiatristView = psychiatristView == null || readable.test(psychiatristView) ? psychiatristView
+                : psychiatristView.withheld(placeholder.apply(psychiatristView.category()));
+        copy.peerView = peerView == null || readable.test(peerView) ? peerView
+                : peerView.withheld(placeholder.apply(peerView.category()));
+        copy.answers = new ArrayList<>(answers);
+        copy.collaborate = collaborate;
+        copy.version = version;
+        return copy;
+    }
 }

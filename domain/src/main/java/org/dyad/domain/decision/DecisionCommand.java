@@ -1,6 +1,7 @@
 package org.dyad.domain.decision;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.dyad.domain.shared.Sensitivity;
 
 /** What can be asked of a shared decision. Who asks travels in the metadata. */
 public sealed interface DecisionCommand {
@@ -27,12 +28,21 @@ public sealed interface DecisionCommand {
                              String preferences, String recordedBy) implements DecisionCommand {
     }
 
-    record RecordPsychiatristView(@TargetAggregateIdentifier String decisionId, String psychiatristId, String view)
-            implements DecisionCommand {
+    /** Views are for the person and the team ({@code GENERAL}) unless their author chooses another category. */
+    record RecordPsychiatristView(@TargetAggregateIdentifier String decisionId, String psychiatristId, String view,
+                                  Sensitivity category) implements DecisionCommand {
+
+        public RecordPsychiatristView(String decisionId, String psychiatristId, String view) {
+            this(decisionId, psychiatristId, view, null);
+        }
     }
 
-    record RecordPeerView(@TargetAggregateIdentifier String decisionId, String peerId, String view)
-            implements DecisionCommand {
+    record RecordPeerView(@TargetAggregateIdentifier String decisionId, String peerId, String view,
+                          Sensitivity category) implements DecisionCommand {
+
+        public RecordPeerView(String decisionId, String peerId, String view) {
+            this(decisionId, peerId, view, null);
+        }
     }
 
     /**

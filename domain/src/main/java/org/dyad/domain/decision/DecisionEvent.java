@@ -1,5 +1,7 @@
 package org.dyad.domain.decision;
 
+import org.dyad.domain.shared.Sensitivity;
+
 /** What happened to a shared decision. */
 public sealed interface DecisionEvent {
 
@@ -21,11 +23,20 @@ public sealed interface DecisionEvent {
                                String recordedBy) implements DecisionEvent {
     }
 
-    record PsychiatristViewRecorded(String decisionId, String caseId, String psychiatristId, String view)
-            implements DecisionEvent {
+    record PsychiatristViewRecorded(String decisionId, String caseId, String psychiatristId, String view,
+                                    Sensitivity category) implements DecisionEvent {
+
+        public PsychiatristViewRecorded(String decisionId, String caseId, String psychiatristId, String view) {
+            this(decisionId, caseId, psychiatristId, view, Sensitivity.GENERAL);
+        }
     }
 
-    record PeerViewRecorded(String decisionId, String caseId, String peerId, String view) implements DecisionEvent {
+    record PeerViewRecorded(String decisionId, String caseId, String peerId, String view, Sensitivity category)
+            implements DecisionEvent {
+
+        public PeerViewRecorded(String decisionId, String caseId, String peerId, String view) {
+            this(decisionId, caseId, peerId, view, Sensitivity.GENERAL);
+        }
     }
 
     record OptionChosen(String decisionId, String caseId, String optionId, String inTheirWords, ChosenBy chosenBy,

@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.dyad.domain.decision.DecisionCommand.*;
 import org.dyad.domain.decision.DecisionEvent.*;
 import org.dyad.domain.shared.DomainRuleViolation;
+import org.dyad.domain.shared.Sensitivity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,13 +92,15 @@ public class SharedDecision {
     @CommandHandler
     public void handle(RecordPsychiatristView command) {
         requireText(command.view(), "A view needs some text.");
-        apply(new PsychiatristViewRecorded(decisionId, caseId, command.psychiatristId(), command.view()));
+        apply(new PsychiatristViewRecorded(decisionId, caseId, command.psychiatristId(), command.view(),
+                command.category() != null ? command.category() : Sensitivity.GENERAL));
     }
 
     @CommandHandler
     public void handle(RecordPeerView command) {
         requireText(command.view(), "A view needs some text.");
-        apply(new PeerViewRecorded(decisionId, caseId, command.peerId(), command.view()));
+        apply(new PeerViewRecorded(decisionId, caseId, command.peerId(), command.view(),
+                command.category() != null ? command.category() : Sensitivity.GENERAL));
     }
 
     @CommandHandler

@@ -14,6 +14,7 @@ import org.dyad.application.decision.DecisionService;
 import org.dyad.application.decision.DecisionView;
 import org.dyad.domain.decision.ChosenBy;
 import org.dyad.domain.decision.OptionKind;
+import org.dyad.domain.shared.Sensitivity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -39,7 +40,9 @@ class DecisionController {
     record Preferences(@Size(max = 4000) String whatMattersMost, @Size(max = 4000) String preferences) {
     }
 
-    record View(@NotBlank @Size(max = 4000) String view) {
+    record View(@NotBlank @Size(max = 4000) String view,
+                @Schema(description = "GENERAL (default: for the person and the team), PEER_CONFIDENTIAL, PSYCHIATRIC, SUD_PART2")
+                Sensitivity category) {
     }
 
     record Choice(@Schema(description = "The option chosen; leave out with notNow") String optionId,
@@ -121,7 +124,7 @@ class DecisionController {
     @Operation(summary = "The psychiatrist's or the peer's own view, recorded separately")
     ResponseEntity<Void> view(Viewer viewer, @PathVariable String caseId, @PathVariable String decisionId,
                               @Valid @RequestBody View body) {
-        decisions.recordView(viewer, caseId, decisionId, body.view());
+        decisions.recordView(viewer, caseId, decisionId, body.view(), body.category());
         return ResponseEntity.noContent().build();
     }
 

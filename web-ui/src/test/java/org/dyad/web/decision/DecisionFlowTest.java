@@ -111,6 +111,31 @@ class DecisionFlowTest {
         assertThat(Api.as(port, "nurse").get("/api/cases/" + caseId + "/decisions").status()).isEqualTo(403);
     }
 
+    @Test
+    void aPeersViewKeptConfidentialIsAPlaceholderForColleaguesButNotForThePerson() {
+        Api psychiatrist = Api.as(port, "psychiatrist");
+        Api peer = Api.as(port, "peer");
+        Api person = Api.as(port, "person");
+        String caseId = person.get("/api/cases").body().get(0).get("id").asText();
+        String decisionId = psychiatrist.post("/api/cases/" + caseId + "/decisions",
+                "{\"question\": \"Whether to go back to work\"}").body().get("id").asText();
+        assertThat(peer.post(path(caseId, decisionId, "views"),
+                "{\"view\": \"They told me the job frightens them.\", \"category\": \"PEER_CONFIDENTIAL\"}").status())
+                .isEqualTo(204);
+        assertThat(psychiatrist.post(path(caseId, decisionId, "views"), "{\"view\": \"Part-time first.\"}").status())
+                .isEqualTo(204);
+
+        JsonNode forTheDoctor = psychiatrist.get("/api/cases/" + caseId + "/decisions/" + decisionId).body();
+        assertThat(forTheDoctor.get("peerView").get("withheld").asBoolean()).isTrue();
+        assertThat(forTheDoctor.get("peerView").get("text").asText()).isEqualTo("peer note — confidential");
+        assertThat(forTheDoctor.toString()).doesNotContain("frightens");
+        assertThat(forTheDoctor.get("psychiatristView").get("text").asText()).isEqualTo("Part-time first.");
+
+        assertThat(person.get("/api/cases/" + caseId + "/decisions/" + decisionId).body().get("peerView").get("text").asText())
+                .isEqualTo("They told me the job frightens them.");
+        assertThat(peer.get("/api/cases/" + caseId + "/decisions/" + decisionId).raw().body()).contains("frightens");
+    }
+
     private static String option(Api api, String caseId, String decisionId, String kind, String whatItIs) {
         Api.Response created = api.post("/api/cases/" + caseId + "/decisions/" + decisionId + "/options", """
                 {"kind": "%s", "whatItIs": "%s", "benefits": "may help", "harms": "may not", "whatItAsksOfMe": "time"}"""
