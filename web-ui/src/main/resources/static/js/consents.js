@@ -134,6 +134,7 @@ function grantForm(cases, team, reload) {
     return wireForm(h('form', { class: 'stack consent-form', id: 'consent-form' },
         cases.length > 1 ? field({ id: 'consent-case', name: 'caseId', label: 'Which record', type: 'select',
             options: cases.map(c => ({ value: c.id, label: `Your record with the ${c.unit} unit` })) }) : null,
+        h('div', { class: 'consent-cols' }, h('div', {},
         field({ id: 'consent-discloser', name: 'discloser', label: 'Who may share my information', required: true,
             autocomplete: 'off', hint: 'For example: my peer specialist, or my whole care team.' }),
         h('fieldset', { id: 'consent-recipients', name: 'recipients', class: 'field group', 'aria-describedby': 'consent-recipients-hint' },
@@ -145,22 +146,22 @@ function grantForm(cases, team, reload) {
                 options: [blank, ...ROLES.map(r => ({ value: r, label: `${roleWords(r)}s` }))] }),
             field({ id: 'consent-to-org', name: 'toOrganisation', label: 'An organisation', autocomplete: 'off',
                 hint: 'Its full name, for example Riverside Housing Services.' }),
-            h('p', { class: 'field-error', id: 'consent-recipients-error', hidden: true })),
-        checkGroup({ id: 'consent-categories', name: 'categories', legend: 'What kinds of information', required: true,
+            h('p', { class: 'field-error', id: 'consent-recipients-error', hidden: true }))),
+        h('div', {}, checkGroup({ id: 'consent-categories', name: 'categories', legend: 'What kinds of information', required: true,
             options: CATEGORIES.map(c => ({ value: c.value, label: c.person })) }),
         checkGroup({ id: 'consent-purposes', name: 'purposes', legend: 'Why it may be shared', required: true,
             options: PURPOSES.map(p => ({ value: p.value, label: p.person })) }),
-        field({ id: 'consent-why', name: 'purposeInTheirWords', label: 'Why, in my own words (optional)', type: 'textarea', rows: 2 }),
-        h('fieldset', { id: 'consent-until', class: 'field group', 'aria-describedby': 'consent-until-hint' },
+        field({ id: 'consent-why', name: 'purposeInTheirWords', label: 'Why, in my own words (optional)', type: 'textarea', rows: 2 }))),
+        h('div', { class: 'consent-cols' }, h('fieldset', { id: 'consent-until', class: 'field group', 'aria-describedby': 'consent-until-hint' },
             h('legend', {}, 'Until when', h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')),
             h('p', { class: 'hint', id: 'consent-until-hint' }, 'A date, or an event. After it, sharing under this consent stops by itself.'),
             field({ id: 'consent-until-date', name: 'expiresOn', label: 'Until this date', type: 'date' }),
             field({ id: 'consent-until-event', name: 'expiresUpon', label: 'Or until this happens', autocomplete: 'off',
                 hint: 'For example: my discharge.' })),
-        h('div', { class: 'two-up' },
+        h('div', {},
             field({ id: 'consent-signed-by', name: 'signedBy', label: 'Signed by', required: true, autocomplete: 'name',
                 hint: 'Your name, as your signature.' }),
-            field({ id: 'consent-signed-on', name: 'signedOn', label: 'Date signed', type: 'date', required: true, value: localDate() })),
+            field({ id: 'consent-signed-on', name: 'signedOn', label: 'Date signed', type: 'date', required: true, value: localDate() }))),
         checkbox({ id: 'consent-revocable', name: 'rightToRevokeAcknowledged', label: 'I understand I can take this back at any time',
             hint: 'Taking it back stops sharing from then on. What was already shared stays listed under “Who saw what”.' }),
         h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Give my consent'))),
@@ -206,7 +207,7 @@ function plainer(error, body) {
         } else if (top === 'signedOn' && !body.signedOn) {
             message = 'Say the date you sign.';
         } else if (MISSING[top] && (top !== 'rightToRevokeAcknowledged' || !body.rightToRevokeAcknowledged)
-            && /empty|blank|null|acknowledged/.test(message)) {
+            && /empty|blank|null|required|acknowledged/.test(message)) {
             message = MISSING[top];
         }
         const key = `${top}|${message}`;

@@ -132,7 +132,7 @@ class ConsentPageTest {
 
         browser.open("/cases/" + caseId);
         By item = By.cssSelector("#requests-to-me li[data-disclosure-id='" + requestId + "']");
-        assertThat(browser.waitForText(item, asked)).contains("Dr. Amara Okafor", "Care coordination");
+        assertThat(browser.waitForText(item, asked)).contains("Dr. Amara Okafor", "for care coordination", "Peer note (confidential)");
         WebElement share = browser.find(By.cssSelector("#requests-to-me li[data-disclosure-id='" + requestId + "'] button[data-answer='share']"));
         WebElement decline = browser.find(By.cssSelector("#requests-to-me li[data-disclosure-id='" + requestId + "'] button[data-answer='decline']"));
         Rectangle s = share.getRect();
@@ -146,7 +146,7 @@ class ConsentPageTest {
         assertThat(answered).doesNotContain("Share", "Decline");
         assertThat(browser.find(By.cssSelector("#requests-to-me li[data-disclosure-id='" + requestId + "'] .outcome"))
                 .getDomAttribute("class")).contains("held").doesNotContain("error");
-        assertThat(browser.findElements(By.cssSelector("#requests .form-error, #requests .field-error:not([hidden])"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#requests .form-error, #requests .field-error:not([hidden])"))).isEmpty();
         assertThat(browser.find(By.id("announce")).getText()).isEqualTo("You declined. It is held in confidence.");
 
         for (JsonNode r : psychiatrist.get("/api/cases/" + caseId + "/disclosures")) {
