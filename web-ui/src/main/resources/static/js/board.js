@@ -45,6 +45,7 @@ function render(board) {
             card.key = key;
             card.li.classList.toggle('restricted', row.restricted);
             card.li.dataset.decisionsWaiting = String(row.decisionsWaiting ?? 0);
+            card.li.dataset.openRequests = String(row.openDisclosureRequests ?? 0);
             fill(card.li, cardContent(row));
             if (!firstRender) {
                 flash(card.li);
@@ -88,6 +89,7 @@ function cardContent(row) {
             : h('p', { class: 'dyad none' }, 'No dyad yet'),
         nextSession(row.nextSession),
         decisionsWaiting(row.decisionsWaiting),
+        openRequests(row.openDisclosureRequests),
         h('p', { class: 'badges' },
             row.padPresent ? h('span', { class: 'badge pad', title: 'Psychiatric advance directive on record' }, 'PAD') : null,
             row.wrapPresent ? h('span', { class: 'badge wrap', title: 'Wellness Recovery Action Plan on record' }, 'WRAP') : null,
@@ -115,6 +117,15 @@ function decisionsWaiting(count) {
     }
     return h('p', { class: 'decisions-waiting' },
         `${count} ${count === 1 ? 'decision' : 'decisions'} waiting for the person`);
+}
+
+// Requests for information addressed to the viewer: a colleague asked them; only they see the count.
+function openRequests(count) {
+    if (!count) {
+        return null;
+    }
+    return h('p', { class: 'open-requests' },
+        `${count} ${count === 1 ? 'request' : 'requests'} for information to you`);
 }
 
 function lockIcon() {

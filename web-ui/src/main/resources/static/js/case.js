@@ -2,9 +2,11 @@
 // own words. After every change the case is read again and the changed section is announced and focused.
 import {
     blankToNull, dateTimeWords, dayTime, decisionStatusWords, errorText, field, fill, formError, h, initChrome,
-    isoFromLocal, pageError, radioGroup, request, roleWords, sessionStatusWords, settingWords, timeAgo, unitWords, wireForm,
+    isoFromLocal, keepingState, pageError, radioGroup, request, roleWords, sessionStatusWords, settingWords, timeAgo, unitWords, wireForm,
 } from './dyad.js';
 import { ownWordsSections } from './own-words.js';
+import { disclosuresSection, loadDisclosures } from './disclosures.js';
+import { followCase } from './live.js';
 
 const main = document.getElementById('main');
 const caseId = decodeURIComponent(location.pathname.split('/')[2] ?? 'new');
@@ -25,6 +27,11 @@ async function start() {
         renderNewCase();
     } else {
         await load();
+        if (!document.getElementById('requests')) {
+            return; // a summary view: not this viewer's care team
+        }
+        // Anything about the case changes (a request answered, a consent revoked): read it again.
+        followCase(caseId, () => load(null, null, true));
     }
 }
 
@@ -64,26 +71,42 @@ function renderNewCase() {
 
 // ---- one case ----
 
-async function load(focusSection, announcement) {
+let shown = '';
+
+async function load(focusSection, announcement, live = false) {
     let details;
     let staff = [];
-    let work = { sessions: [], decisions: [] };
+    let work = { sessions: [], decisions: [], requests: [] };
     try {
         const base = `/api/cases/${encodeURIComponent(caseId)}`;
         details = await request(base);
         const full = details.access === 'FULL';
-        const [team, sessions, decisions] = await Promise.all([
+        const [team, sessions, decisions, requests] = await Promise.all([
             request(`/api/staff?unit=${encodeURIComponent(details.unit)}`),
             full ? request(`${base}/sessions`) : [],
             full ? request(`${base}/decisions`) : [],
+            full ? loadDisclosures(caseId) : [],
         ]);
         staff = team;
-        work = { sessions, decisions };
+        work = { sessions, decisions, requests };
     } catch (error) {
+        if (live) {
+            return;
+        }
         pageError(main, error);
         main.removeAttribute('aria-busy');
         return;
     }
+    const key = JSON.stringify([details, staff, work]);
+    if (live) {
+        // A live update keeps what the reader was typing, and where they were.
+        if (key !== shown) {
+            shown = key;
+            keepingState(main, () => render(details, staff, work));
+        }
+        return;
+    }
+    shown = key;
     render(details, staff, work);
     if (announcement) {
         document.getElementById('announce').textContent = announcement;
@@ -124,6 +147,7 @@ function render(c, staff, work) {
             dyadSection(c),
             full ? sessionsSection(c, work.sessions) : null,
             full ? decisionsSection(c, work.decisions) : null,
+            full ? disclosuresSection({ caseId: c.id, careTeam: c.careTeam, who, requests: work.requests, reload }) : null,
             full ? staySection(c) : null,
             full ? ownWordsSections(c, { voice: 'team', prefix: 'case', saved: reload }) : null));
     main.removeAttribute('aria-busy');

@@ -509,3 +509,122 @@ export function pageError(container, error) {
     fill(container, h('p', { class: 'notice error', role: 'alert' }, errorText(error),
         error?.status === 401 ? [' ', h('a', { href: '/login' }, 'Sign in')] : null));
 }
+
+// ---- consent and disclosure: words ----
+
+/** Kinds of information, said by the person ("person") or by the care team ("team"). */
+export const CATEGORIES = [
+    { value: 'PEER_CONFIDENTIAL', person: 'What I tell my peer specialist in confidence', team: 'Peer note (confidential)' },
+    { value: 'PSYCHIATRIC', person: 'My psychiatric records', team: 'Psychiatric record' },
+    { value: 'SUD_PART2', person: 'My substance-use treatment records (protected by federal law, 42 CFR Part 2)',
+        team: 'Substance-use treatment record (42 CFR Part 2)' },
+    { value: 'GENERAL', person: 'General information about my care', team: 'General' },
+];
+
+export const PURPOSES = [
+    { value: 'TREATMENT', person: 'My treatment', team: 'Treatment' },
+    { value: 'CARE_COORDINATION', person: 'Coordinating my care', team: 'Care coordination' },
+    { value: 'CRISIS_PLANNING', person: 'Planning for a crisis', team: 'Crisis planning' },
+    { value: 'PAYMENT', person: 'Payment and insurance', team: 'Payment' },
+    { value: 'LEGAL', person: 'Legal matters', team: 'Legal' },
+    { value: 'OTHER', person: 'Something else (say it in your words below)', team: 'Other' },
+];
+
+export function categoryWords(category, voice = 'team') {
+    return CATEGORIES.find(c => c.value === category)?.[voice] ?? category ?? '';
+}
+
+export function purposeWords(purpose, voice = 'team') {
+    return PURPOSES.find(p => p.value === purpose)?.[voice] ?? purpose ?? '';
+}
+
+/** A group of checkboxes in a fieldset named like the field, so errors for it land on the group. */
+export function checkGroup({ id, name, legend, hint, options, values = [], required }) {
+    id ??= `f${++fieldCounter}`;
+    const hintId = hint ? `${id}-hint` : null;
+    return h('fieldset', { id, name, class: 'field checks', 'aria-describedby': hintId },
+        h('legend', {}, legend, required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+        hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
+        options.map(o => h('label', { class: 'check-option' },
+            h('input', { type: 'checkbox', name, value: o.value, checked: values.includes(o.value) }), ' ', o.label)),
+        h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
+}
+
+/** The values of a group's ticked boxes. */
+export function checkedValues(form, name) {
+    return [...form.querySelectorAll(`input[type=checkbox][name="${CSS.escape(name)}"]:checked`)].map(i => i.value);
+}
+
+/**
+ * Re-renders a region while keeping what the reader was doing: typed values, ticked boxes, open details and the
+ * focus (matched by id), so a live update never throws away a half-written note.
+ */
+export function keepingState(root, render) {
+    const values = new Map();
+    root.querySelectorAll('input[id], textarea[id], select[id]').forEach(el => {
+        values.set(el.id, el.type === 'checkbox' || el.type === 'radio' ? { checked: el.checked } : { value: el.value });
+    });
+    root.querySelectorAll('input[type=radio]:not([id]), input[type=checkbox]:not([id])').forEach(el => {
+        if (el.form?.id) {
+            values.set(`${el.form.id}|${el.name}|${el.value}`, { checked: el.checked });
+        }
+    });
+    const open = new Set([...root.querySelectorAll('details[open]')].map(d => d.id || d.closest('[id]')?.id).filter(Boolean));
+    const closed = new Set([...root.querySelectorAll('details:not([open])')].map(d => d.id || d.closest('[id]')?.id).filter(Boolean));
+    const focused = document.activeElement && root.contains(document.activeElement) ? document.activeElement : null;
+    const focusKey = focused?.id || (focused?.dataset?.focusKey ?? null);
+    const selection = focused && 'selectionStart' in focused ? [focused.selectionStart, focused.selectionEnd] : null;
+    render();
+    root.querySelectorAll('input[id], textarea[id], select[id]').forEach(el => {
+        const saved = values.get(el.id);
+        if (!saved) {
+            return;
+        }
+        if ('checked' in saved) {
+            el.checked = saved.checked;
+        } else if (el.type !== 'hidden') {
+            el.value = saved.value;
+        }
+    });
+    root.querySelectorAll('input[type=radio]:not([id]), input[type=checkbox]:not([id])').forEach(el => {
+        const saved = el.form?.id ? values.get(`${el.form.id}|${el.name}|${el.value}`) : null;
+        if (saved) {
+            el.checked = saved.checked;
+        }
+    });
+    root.querySelectorAll('details').forEach(d => {
+        const key = d.id || d.closest('[id]')?.id;
+        if (open.has(key)) {
+            d.open = true;
+        } else if (closed.has(key)) {
+            d.open = false;
+        }
+    });
+    if (focusKey) {
+        const again = document.getElementById(focusKey) ?? root.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+        if (again) {
+            again.focus({ preventScroll: true });
+            if (selection && 'setSelectionRange' in again) {
+                try {
+                    again.setSelectionRange(...selection);
+                } catch {
+                    // not a text control
+                }
+            }
+        }
+    }
+}
+
+/** A small lock, for withheld content and restricted records. */
+export function lockIcon() {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 16 16');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    svg.setAttribute('class', 'lock');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', 'M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5Zm1.5 0h4V5a2 2 0 0 0-4 0v2Z');
+    path.setAttribute('fill', 'currentColor');
+    svg.append(path);
+    return svg;
+}

@@ -2,6 +2,7 @@
 // goals, PAD and WRAP, which they record in their own words.
 import { dayTime, decisionStatusWords, fill, h, initChrome, pageError, request, roleWords, unitWords } from './dyad.js';
 import { ownWordsSections } from './own-words.js';
+import { accountingSection, consentsSection } from './consents.js';
 
 const main = document.getElementById('main');
 let who;
@@ -26,8 +27,11 @@ async function start() {
 async function load(focusSection, announcement) {
     let cases;
     let decisions;
+    let consents;
+    let accounting;
     try {
-        [cases, decisions] = await Promise.all([request('/api/cases'), request('/api/me/decisions')]);
+        [cases, decisions, consents, accounting] = await Promise.all([request('/api/cases'), request('/api/me/decisions'),
+            request('/api/me/consents'), request('/api/me/accounting')]);
     } catch (error) {
         pageError(main, error);
         main.removeAttribute('aria-busy');
@@ -38,6 +42,8 @@ async function load(focusSection, announcement) {
         h('p', { class: 'lead' }, 'This is your space in Dyad. What you write here stays in your own words; your care team reads it as you wrote it.'),
         h('p', { id: 'announce', class: 'announce', role: 'status' }),
         decisionsSection(decisions),
+        cases.length ? consentsSection({ cases, consents, reload: (section, message) => load(section, message) }) : null,
+        cases.length ? accountingSection(accounting) : null,
         cases.length ? cases.map((c, i) => caseView(c, i)) : h('p', {}, 'You have no open record in Dyad right now.'));
     main.removeAttribute('aria-busy');
     if (announcement) {

@@ -2,9 +2,12 @@
 // and when, what it turned out to be, and each clinician's own note side by side, with the peer's differing view
 // beside the psychiatrist's note. After every change the session is read again and the change is announced.
 import {
-    blankToNull, dateTimeWords, dayTime, errorText, field, fieldError, fill, h, initChrome, isoFromLocal,
-    localInputValue, pageError, request, roleWords, sessionStatusWords, timeWords, wireForm,
+    blankToNull, CATEGORIES, categoryWords, dateTimeWords, dayTime, errorText, field, fieldError, fill, h, initChrome,
+    isoFromLocal, keepingState, localInputValue, lockIcon, pageError, request, roleWords, sessionStatusWords, timeWords,
+    wireForm,
 } from './dyad.js';
+import { disclosuresSection, loadDisclosures } from './disclosures.js';
+import { followCase } from './live.js';
 
 const main = document.getElementById('main');
 const [, , rawCaseId, , rawSessionId] = location.pathname.split('/');
@@ -21,18 +24,41 @@ async function start() {
         return;
     }
     await load();
+    // Anything about the case changes (a note, an answer, the person revoking a consent): read it again.
+    followCase(caseId, () => load(null, null, true));
 }
 
-async function load(focusId, announcement) {
+let shown = '';
+
+async function load(focusId, announcement, live = false) {
     let session;
+    let details = null;
+    let requests = [];
     try {
-        session = await request(api);
+        [session, details, requests] = await Promise.all([
+            request(api),
+            canWork() ? request(`/api/cases/${encodeURIComponent(caseId)}`) : null,
+            canWork() ? loadDisclosures(caseId) : [],
+        ]);
     } catch (error) {
+        if (live) {
+            return;
+        }
         pageError(main, error);
         main.removeAttribute('aria-busy');
         return;
     }
-    render(session);
+    const key = JSON.stringify([session, details?.careTeam, requests]);
+    if (live) {
+        // A live update keeps what the reader was typing, and where they were.
+        if (key !== shown) {
+            shown = key;
+            keepingState(main, () => render(session, details, requests));
+        }
+        return;
+    }
+    shown = key;
+    render(session, details, requests);
     if (announcement) {
         document.getElementById('announce').textContent = announcement;
     }
@@ -44,7 +70,7 @@ async function load(focusId, announcement) {
 const canWork = () => who.role !== 'PERSON_SERVED';
 const notesOpen = s => s.status === 'IN_PROGRESS' || s.status === 'ENDED';
 
-function render(s) {
+function render(s, details, requests) {
     document.title = `Session with ${s.personName} · Dyad`;
     const person = who.role === 'PERSON_SERVED';
     fill(main,
@@ -66,7 +92,9 @@ function render(s) {
         h('div', { class: 'case-grid' },
             progressSection(s),
             attendanceSection(s)),
-        notesSection(s));
+        notesSection(s),
+        details ? disclosuresSection({ caseId, careTeam: details.careTeam ?? [], who, requests,
+            reload: (section, message) => load(`${section}-title`, message) }) : null);
     main.removeAttribute('aria-busy');
 }
 
@@ -264,16 +292,37 @@ function noteColumn(s, key, author, title) {
     return h('article', { class: 'note-col', id, 'aria-labelledby': `${id}-title` },
         h('h3', { id: `${id}-title`, tabindex: '-1' }, title),
         h('p', { class: 'muted small' }, author.name, mine ? ' (you)' : ''),
-        note ? h('div', { class: 'note-text', dataset: { author: author.userId } }, note.text) : h('p', { class: 'muted' }, 'No note yet.'),
+        note ? noteText(note.text, note.withheld, author.userId, note.category) : h('p', { class: 'muted' }, 'No note yet.'),
+        note && !note.withheld && note.category ? h('p', { class: 'small muted note-category' }, categoryWords(note.category)) : null,
         note ? h('p', { class: 'small note-state' }, note.signedAt
             ? [h('span', { class: 'badge signed' }, 'Signed'), ` ${dateTimeWords(note.signedAt)}`]
             : [h('span', { class: 'badge quiet' }, 'Draft'), ' not signed yet']) : null,
-        note?.amendments?.length ? h('div', { class: 'amendments' },
+        note?.amendments?.length && !note.withheld ? h('div', { class: 'amendments' },
             h('h4', {}, 'Amendments'),
             h('ol', {}, note.amendments.map(a => h('li', {}, `${dateTimeWords(a.at)}: `, h('span', {}, a.reason),
                 a.previousText ? h('p', { class: 'muted small' }, 'It said before: ', h('q', {}, a.previousText)) : null)))) : null,
         mine && canWork() ? ownNoteForms(s, id, note) : null,
-        !mine && note && canWork() ? coSignQuestion(author) : null);
+        !mine && note && !note.withheld && canWork() ? coSignQuestion(author) : null);
+}
+
+/** A note's text, or, when it is not shared with the viewer, its placeholder in a calm style with a lock. */
+function noteText(text, withheld, authorId, category) {
+    if (withheld) {
+        return h('p', { class: 'note-text withheld', dataset: { author: authorId, withheld: 'true', category } },
+            lockIcon(), h('span', {}, text));
+    }
+    return h('div', { class: 'note-text', dataset: { author: authorId, category } }, text);
+}
+
+/** The category a note is kept under; the author's role decides the default (a peer's note is confidential). */
+function categoryField(id, current, fallback) {
+    return field({ id, name: 'category', label: 'Who may read it', type: 'select', value: current ?? fallback,
+        hint: 'Confidential and Part 2 notes reach others only with the person’s consent.',
+        options: CATEGORIES.map(c => ({ value: c.value, label: c.team })) });
+}
+
+function defaultCategory() {
+    return who.role === 'PEER_SPECIALIST' ? 'PEER_CONFIDENTIAL' : who.role === 'PSYCHIATRIST' ? 'PSYCHIATRIC' : 'GENERAL';
 }
 
 function ownNoteForms(s, id, note) {
@@ -295,9 +344,10 @@ function ownNoteForms(s, id, note) {
         wireForm(h('form', { class: 'stack', id: 'note-form' },
             field({ id: 'note-text', name: 'text', label: note ? 'Your note (draft)' : 'Your note', type: 'textarea', rows: 6,
                 value: note?.text, required: true }),
+            categoryField('note-category', note?.category, defaultCategory()),
             h('div', { class: 'actions' }, h('button', { type: 'submit', class: note ? 'secondary' : null }, 'Save the note'))),
         async form => {
-            await post('/notes', { text: blankToNull(form.elements.text.value) });
+            await post('/notes', { text: blankToNull(form.elements.text.value), category: form.elements.category.value || null });
             await load(`${id}-title`, 'Your note is saved. Sign it when it is ready.');
         }),
         note ? wireForm(h('form', { class: 'inline-form', id: 'sign-form' },
@@ -336,9 +386,10 @@ function differingViewColumn(s) {
         wireForm(h('form', { class: 'stack', id: 'differing-form' },
             field({ id: 'differing-text', name: 'text', label: 'Your view, where it differs', type: 'textarea', rows: 5, required: true,
                 hint: 'In your own words, from what you saw and heard with the person.' }),
+            categoryField('differing-category', null, 'GENERAL'),
             h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Record your view'))),
         async form => {
-            await post('/differing-view', { text: blankToNull(form.elements.text.value) });
+            await post('/differing-view', { text: blankToNull(form.elements.text.value), category: form.elements.category.value || null });
             await load('differing-views-title', 'Your differing view is recorded beside the psychiatrist’s note.');
         })) : null;
     return h('article', { class: 'note-col differing', id: 'differing-views', 'aria-labelledby': 'differing-views-title' },
@@ -346,7 +397,7 @@ function differingViewColumn(s) {
         h('p', { class: 'muted small' }, s.peer.name, mine ? ' (you)' : '', ', beside the psychiatrist’s note'),
         s.differingViews.length
             ? h('ul', { class: 'views' }, s.differingViews.map(v => h('li', {},
-                h('div', { class: 'note-text' }, v.text),
+                noteText(v.text, v.withheld, v.peerId, v.category),
                 h('p', { class: 'muted small' }, dateTimeWords(v.at)))))
             : h('p', { class: 'muted' }, 'None recorded.'),
         form);
