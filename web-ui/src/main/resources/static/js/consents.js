@@ -74,7 +74,7 @@ function consentItem(c, team, reload) {
             h('dt', {}, 'What'), h('dd', {}, list(c.categories.map(x => categoryWords(x, 'person')))),
             h('dt', {}, 'Why'), h('dd', {}, list(c.purposes.map(p => purposeWords(p, 'person').replace(/ \(say it.*\)$/, ''))),
                 c.purposeInTheirWords ? [h('br'), `In my words: “${c.purposeInTheirWords}”`] : null),
-            h('dt', {}, 'Until'), h('dd', {}, c.expiresOn ? dateWords(c.expiresOn) : `until ${c.expiresUpon}`),
+            h('dt', {}, c.expiresOn ? 'Ends on' : 'Until'), h('dd', {}, c.expiresOn ? dateWords(c.expiresOn) : c.expiresUpon),
             h('dt', {}, 'Signed'), h('dd', {}, `${c.signedBy}, ${dateWords(c.signedOn)}`)));
     if (c.status !== 'ACTIVE') {
         return li;
@@ -155,7 +155,8 @@ function grantForm(cases, team, reload) {
         h('div', { class: 'consent-cols' }, h('fieldset', { id: 'consent-until', class: 'field group', 'aria-describedby': 'consent-until-hint' },
             h('legend', {}, 'Until when', h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')),
             h('p', { class: 'hint', id: 'consent-until-hint' }, 'A date, or an event. After it, sharing under this consent stops by itself.'),
-            field({ id: 'consent-until-date', name: 'expiresOn', label: 'Until this date', type: 'date' }),
+            field({ id: 'consent-until-date', name: 'expiresOn', label: 'Ends on this date', type: 'date',
+                hint: 'Sharing stops as this day begins; the day before is the last day it counts.' }),
             field({ id: 'consent-until-event', name: 'expiresUpon', label: 'Or until this happens', autocomplete: 'off',
                 hint: 'For example: my discharge.' })),
         h('div', {},
