@@ -4,8 +4,9 @@
 // types the choice attests the person is there and made it. After every change the decision is read again.
 import {
     blankToNull, checkbox, dateTimeWords, decisionStatusWords, errorText, field, fill, formError, h, initChrome,
-    OPTION_KINDS, optionKindWords, optionLetter, pageError, radioGroup, request, wireForm,
+    keepingState, OPTION_KINDS, optionKindWords, optionLetter, pageError, radioGroup, request, wireForm,
 } from './dyad.js';
+import { followCase } from './live.js';
 
 const main = document.getElementById('main');
 const [, , rawCaseId, , rawDecisionId] = location.pathname.split('/');
@@ -24,18 +25,34 @@ async function start() {
         return;
     }
     await load();
+    // Someone else answers, adds an option or records a view: read it again, keeping what the reader typed.
+    followCase(caseId, () => load(null, null, true));
 }
 
-async function load(focusId, announcement) {
+let shown = '';
+
+async function load(focusId, announcement, live = false) {
     let d;
     let c;
     try {
         [d, c] = await Promise.all([request(api), request(caseApi)]);
     } catch (error) {
+        if (live) {
+            return;
+        }
         pageError(main, error);
         main.removeAttribute('aria-busy');
         return;
     }
+    const key = JSON.stringify(d);
+    if (live) {
+        if (key !== shown) {
+            shown = key;
+            keepingState(main, () => render(d, c));
+        }
+        return;
+    }
+    shown = key;
     render(d, c);
     if (announcement) {
         document.getElementById('announce').textContent = announcement;

@@ -1,6 +1,7 @@
 // The person served's own page: the decisions waiting for them, their case(s), who is on their team, and their
 // goals, PAD and WRAP, which they record in their own words.
-import { dayTime, decisionStatusWords, fill, h, initChrome, pageError, request, roleWords, unitWords } from './dyad.js';
+import { dayTime, decisionStatusWords, fill, h, initChrome, keepingState, pageError, request, roleWords, unitWords } from './dyad.js';
+import { followCase } from './live.js';
 import { ownWordsSections } from './own-words.js';
 import { accountingSection, consentsSection } from './consents.js';
 
@@ -22,9 +23,12 @@ async function start() {
         return;
     }
     await load();
+    // The team answers, a consent reaches its end, a decision waits for me: show it without a reload.
+    const mine = await request('/api/cases').catch(() => []);
+    mine.forEach(c => followCase(c.id, () => load(null, null, true)));
 }
 
-async function load(focusSection, announcement) {
+async function load(focusSection, announcement, live = false) {
     let cases;
     let decisions;
     let consents;
@@ -33,11 +37,13 @@ async function load(focusSection, announcement) {
         [cases, decisions, consents, accounting] = await Promise.all([request('/api/cases'), request('/api/me/decisions'),
             request('/api/me/consents'), request('/api/me/accounting')]);
     } catch (error) {
-        pageError(main, error);
-        main.removeAttribute('aria-busy');
+        if (!live) {
+            pageError(main, error);
+            main.removeAttribute('aria-busy');
+        }
         return;
     }
-    fill(main, 
+    const draw = () => fill(main, 
         h('h1', {}, `Welcome, ${who.displayName ?? who.userId}`),
         h('p', { class: 'lead' }, 'This is your space in Dyad. What you write here stays in your own words; your care team reads it as you wrote it.'),
         h('p', { id: 'announce', class: 'announce', role: 'status' }),
@@ -45,6 +51,11 @@ async function load(focusSection, announcement) {
         cases.length ? consentsSection({ cases, consents, reload: (section, message) => load(section, message) }) : null,
         cases.length ? accountingSection(accounting) : null,
         cases.length ? cases.map((c, i) => caseView(c, i)) : h('p', {}, 'You have no open record in Dyad right now.'));
+    if (live) {
+        keepingState(main, draw);
+        return;
+    }
+    draw();
     main.removeAttribute('aria-busy');
     if (announcement) {
         document.getElementById('announce').textContent = announcement;

@@ -18,10 +18,16 @@ public class BoardProjection implements CaseViewListener {
         this.listeners = listeners;
     }
 
+    /** Only a change the board shows moves its version and reaches the screens. */
     @Override
     public void caseViewChanged(CaseView view) {
         Board current = boards.find(view.getUnit());
-        Board next = view.isClosed() ? current.without(view.getCaseId()) : current.with(BoardRow.from(view));
+        BoardRow row = BoardRow.from(view);
+        boolean shown = current.rows().stream().anyMatch(r -> r.caseId().equals(view.getCaseId()));
+        if (view.isClosed() ? !shown : current.rows().contains(row)) {
+            return;
+        }
+        Board next = view.isClosed() ? current.without(view.getCaseId()) : current.with(row);
         boards.save(next);
         listeners.forEach(l -> l.boardChanged(next.unit(), next.version()));
     }

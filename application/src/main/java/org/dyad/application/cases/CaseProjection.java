@@ -43,7 +43,7 @@ public class CaseProjection {
         views.find(caseId).filter(changed).ifPresent(this::store);
     }
 
-    /** Tells every screen showing the case to look again, e.g. because what may be shared changed. */
+    /** Tells every screen showing the case to look again: something recorded around it, or what may be shared, changed. */
     public void refile(String caseId) {
         amend(caseId, view -> true);
     }

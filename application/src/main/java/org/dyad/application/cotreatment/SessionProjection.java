@@ -144,6 +144,7 @@ public class SessionProjection {
     private void store(SessionView view) {
         refreshNextSession(view);
         views.save(view);
+        cases.refile(view.getCaseId());
         freshness.changed();
     }
 

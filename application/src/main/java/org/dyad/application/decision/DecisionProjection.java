@@ -133,6 +133,7 @@ public class DecisionProjection {
             return true;
         });
         views.save(view);
+        cases.refile(view.getCaseId());
         freshness.changed();
     }
 }

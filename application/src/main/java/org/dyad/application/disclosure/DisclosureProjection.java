@@ -80,6 +80,7 @@ public class DisclosureProjection {
             return true;
         });
         views.save(view);
+        cases.refile(view.getCaseId());
         freshness.changed();
     }
 }

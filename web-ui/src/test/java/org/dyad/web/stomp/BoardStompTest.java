@@ -67,6 +67,29 @@ class BoardStompTest {
     }
 
     @Test
+    void aNoteTellsOpenCasePagesToLookAgainButLeavesTheBoardsAlone() throws Exception {
+        Api psychiatrist = Api.as(port, "psychiatrist");
+        String caseId = psychiatrist.openCase("Quiet Board", "north");
+        assertThat(psychiatrist.post("/api/cases/" + caseId + "/care-team", "{\"userId\": \"peer\"}").status()).isEqualTo(204);
+        assertThat(psychiatrist.post("/api/cases/" + caseId + "/dyad",
+                "{\"peerId\": \"peer\", \"psychiatristId\": \"psychiatrist\"}").status()).isEqualTo(204);
+        String sessionId = psychiatrist.post("/api/cases/" + caseId + "/sessions",
+                "{\"scheduledFor\": \"2026-01-05T10:00:00Z\"}").body().get("id").asText();
+        assertThat(psychiatrist.post("/api/cases/" + caseId + "/sessions/" + sessionId + "/start",
+                "{\"at\": \"2026-01-05T10:00:00Z\"}").status()).isEqualTo(204);
+        long boardVersion = psychiatrist.get("/api/boards/north").body().get("version").asLong();
+
+        try (BoardScreen casePage = BoardScreen.follow(port, "psychiatrist", caseId)) {
+            casePage.receipt.get(5, TimeUnit.SECONDS);
+            assertThat(Api.as(port, "peer").post("/api/cases/" + caseId + "/sessions/" + sessionId + "/notes",
+                    "{\"text\": \"A note the case page should hear of.\"}").status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(2)).until(() -> !casePage.boards.isEmpty());
+            assertThat(casePage.boards.toString()).doesNotContain("A note the case page");
+        }
+        assertThat(psychiatrist.get("/api/boards/north").body().get("version").asLong()).isEqualTo(boardVersion);
+    }
+
+    @Test
     void aReconnectingScreenWithTheCurrentVersionGetsOnlyWhatComesNextAndAStaleOneGetsASnapshot() throws Exception {
         Api psychiatrist = Api.as(port, "psychiatrist");
         long current = psychiatrist.get("/api/boards/north").body().get("version").asLong();
