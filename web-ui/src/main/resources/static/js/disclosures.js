@@ -64,6 +64,10 @@ function incoming(base, r, reload) {
         li.append(outcome(r));
         return li;
     }
+    li.append(h('p', { class: 'small consent-coverage', dataset: { covered: String(r.coveredByConsent) } },
+        r.coveredByConsent
+            ? 'The person’s consent covers sharing this with them.'
+            : 'No consent from the person covers this yet, so it cannot be shared. Declining needs no reason.'));
     const url = `${base}/${encodeURIComponent(r.disclosureId)}`;
     const shareId = `share-${r.disclosureId}`;
     const shareForm = wireForm(h('form', { class: 'stack share-form', id: `${shareId}-form`, hidden: true },

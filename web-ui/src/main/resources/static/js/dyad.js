@@ -556,10 +556,11 @@ export function checkedValues(form, name) {
 }
 
 /**
- * Re-renders a region while keeping what the reader was doing: typed values, ticked boxes, open details and the
- * focus (matched by id), so a live update never throws away a half-written note.
+ * Re-renders a region while keeping what the reader was doing: typed values, ticked boxes, open details, the
+ * focus and any status just announced (matched by id), so a live update never throws away a half-written note.
  */
 export function keepingState(root, render) {
+    const said = new Map([...root.querySelectorAll('[role=status][id]')].map(el => [el.id, el.textContent]));
     const values = new Map();
     root.querySelectorAll('input[id], textarea[id], select[id]').forEach(el => {
         values.set(el.id, el.type === 'checkbox' || el.type === 'radio' ? { checked: el.checked } : { value: el.value });
@@ -575,6 +576,12 @@ export function keepingState(root, render) {
     const focusKey = focused?.id || (focused?.dataset?.focusKey ?? null);
     const selection = focused && 'selectionStart' in focused ? [focused.selectionStart, focused.selectionEnd] : null;
     render();
+    said.forEach((text, id) => {
+        const status = document.getElementById(id);
+        if (status && text && !status.textContent) {
+            status.textContent = text;
+        }
+    });
     root.querySelectorAll('input[id], textarea[id], select[id]').forEach(el => {
         const saved = values.get(el.id);
         if (!saved) {

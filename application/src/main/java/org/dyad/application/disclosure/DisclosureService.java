@@ -71,9 +71,7 @@ public class DisclosureService {
         DisclosureView request = disclosure(caseId, disclosureId);
         Instant now = clock.instant();
         ConsentTerms covering = consents.termsInForce(caseId).stream()
-                .filter(t -> t.covers(request.getRequesterId(), request.getRequesterRole(), null, request.getCategory(),
-                        request.getPurpose(), now))
-                .findFirst().orElse(null);
+                .filter(t -> covers(t, request, now)).findFirst().orElse(null);
         send(new ShareInformation(disclosureId, viewer.userId(), whatIsShared, covering, now));
     }
 
@@ -87,10 +85,19 @@ public class DisclosureService {
     /** The requests the viewer made or holds; the person sees none of the back-and-forth, only the accounting. */
     public List<DisclosureView> list(Viewer viewer, String caseId) {
         guard.workable(viewer, caseId);
+        List<ConsentTerms> inForce = consents.termsInForce(caseId);
+        Instant now = clock.instant();
         return views.findByCase(caseId).stream()
                 .filter(d -> d.getRequesterId().equals(viewer.userId()) || d.getHolderId().equals(viewer.userId()))
+                .peek(d -> d.coveredByConsent(d.getStatus() != DisclosureView.Status.OPEN ? null
+                        : inForce.stream().anyMatch(t -> covers(t, d, now))))
                 .sorted(Comparator.comparing(DisclosureView::getRequestedAt).reversed())
                 .toList();
+    }
+
+    private static boolean covers(ConsentTerms terms, DisclosureView request, Instant now) {
+        return terms.covers(request.getRequesterId(), request.getRequesterRole(), null, request.getCategory(),
+                request.getPurpose(), now);
     }
 
     public List<AccountingEntry> accounting(Viewer viewer, String caseId) {

@@ -27,6 +27,8 @@ public class DisclosureView {
     private String redisclosureNotice;
     private Instant answeredAt;
     private long version = -1;
+    /** Worked out for the reader at read time, never stored: consents change on their own clock. */
+    private transient Boolean coveredByConsent;
 
     DisclosureView() {
     }
@@ -73,6 +75,9 @@ public class DisclosureView {
     public String getRedisclosureNotice() { return redisclosureNotice; }
     public Instant getAnsweredAt() { return answeredAt; }
     public long getVersion() { return version; }
+    /** For an open request: does a consent in force let the holder share it now? Null once answered. */
+    public Boolean getCoveredByConsent() { return coveredByConsent; }
+    void coveredByConsent(Boolean covered) { coveredByConsent = covered; }
 
     void shared(String what, String consent, String notice, Instant at) {
         status = Status.SHARED;

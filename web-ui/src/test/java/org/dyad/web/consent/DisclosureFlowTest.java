@@ -29,11 +29,13 @@ class DisclosureFlowTest {
         assertThat(boardRow(peer, caseId).has("openRequestsByHolder") && !boardRow(peer, caseId).get("openRequestsByHolder").isNull())
                 .as("who else is asked is never revealed").isFalse();
 
+        assertThat(requestSeenBy(peer, caseId, asked).get("coveredByConsent").asBoolean()).isFalse();
         Api.Response withoutConsent = peer.post(path(caseId, asked, "share"), "{\"whatIsShared\": \"Two drinks a week.\"}");
         assertThat(withoutConsent.status()).isEqualTo(409);
         assertThat(withoutConsent.body().get("detail").asText()).contains("not consented");
 
         String consentId = AccessMatrixTest.grant(person, caseId, "STAFF", "psychiatrist", LocalDate.now().plusDays(90));
+        assertThat(requestSeenBy(peer, caseId, asked).get("coveredByConsent").asBoolean()).isTrue();
         assertThat(peer.post(path(caseId, asked, "share"), "{\"whatIsShared\": \"Two drinks a week.\"}").status()).isEqualTo(204);
 
         JsonNode accounting = person.get("/api/me/accounting").body();
@@ -128,6 +130,15 @@ class DisclosureFlowTest {
                 .formatted(category, purpose, what));
         assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
         return created.body().get("id").asText();
+    }
+
+    private static JsonNode requestSeenBy(Api api, String caseId, String disclosureId) {
+        for (JsonNode d : api.get("/api/cases/" + caseId + "/disclosures").body()) {
+            if (d.get("disclosureId").asText().equals(disclosureId)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no request " + disclosureId);
     }
 
     private static JsonNode boardRow(Api api, String caseId) {
