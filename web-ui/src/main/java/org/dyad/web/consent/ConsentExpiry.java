@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores the expiry of consents whose end date has come. Reads already treat them as ended at once; this puts the
- * ending on the record and re-files open screens. Runs as the system actor.
+ * ending on the record and re-files open screens within a second of the end (UTC midnight). Runs as the system actor.
  */
 @Component
 class ConsentExpiry {
@@ -21,7 +21,7 @@ class ConsentExpiry {
         this.consents = consents;
     }
 
-    @Scheduled(fixedDelayString = "${dyad.consent-expiry-check:PT1M}", initialDelayString = "PT10S")
+    @Scheduled(fixedDelayString = "${dyad.consent-expiry-check:PT1S}", initialDelayString = "PT5S")
     void expireDue() {
         try {
             int expired = consents.expireDue();
