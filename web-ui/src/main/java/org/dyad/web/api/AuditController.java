@@ -5,6 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dyad.application.access.AccessLogQueries;
 import org.dyad.application.access.AccessRecord;
 import org.dyad.application.access.Viewer;
+import org.dyad.application.audit.ChainVerification;
+import org.dyad.application.audit.ChainVerifier;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,9 +19,17 @@ import java.util.List;
 class AuditController {
 
     private final AccessLogQueries accessLog;
+    private final ChainVerifier verifier;
 
-    AuditController(AccessLogQueries accessLog) {
+    AuditController(AccessLogQueries accessLog, ChainVerifier verifier) {
         this.accessLog = accessLog;
+        this.verifier = verifier;
+    }
+
+    @GetMapping("/api/audit/cases/{caseId}/verify")
+    @Operation(summary = "Walk the hash chain of every aggregate of the case; names the first event altered, removed or reordered")
+    ChainVerification verify(Viewer viewer, @PathVariable String caseId) {
+        return verifier.verify(viewer, caseId);
     }
 
     @GetMapping("/api/audit/access-log")
