@@ -78,6 +78,21 @@ public class AccessPolicy {
         };
     }
 
+    /**
+     * May an auditor read this content in a replay? General and psychiatric records, yes; what the person said in
+     * confidence or Part 2 records only under a consent in force that names auditors (by login or role).
+     */
+    public boolean mayAuditRead(Viewer auditor, Sensitivity category, List<ConsentTerms> consentsInForce, Instant now) {
+        if (!mayAudit(auditor)) {
+            return false;
+        }
+        return switch (category) {
+            case GENERAL, PSYCHIATRIC -> true;
+            case PEER_CONFIDENTIAL, SUD_PART2 -> consentsInForce.stream().anyMatch(consent -> EnumSet.allOf(Purpose.class)
+                    .stream().anyMatch(purpose -> consent.covers(auditor.userId(), auditor.role().name(), null, category, purpose, now)));
+        };
+    }
+
     /** What stands in for content a viewer may not read: its kind, never its words. */
     public static String placeholderFor(Sensitivity category) {
         return switch (category) {

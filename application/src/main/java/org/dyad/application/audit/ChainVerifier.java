@@ -6,19 +6,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.dyad.application.access.AccessPolicy;
 import org.dyad.application.access.NotPermitted;
 import org.dyad.application.access.Viewer;
-import org.dyad.application.cases.CaseViews;
-import org.dyad.application.consent.ConsentView;
-import org.dyad.application.consent.ConsentViews;
-import org.dyad.application.cotreatment.SessionView;
-import org.dyad.application.cotreatment.SessionViews;
-import org.dyad.application.decision.DecisionView;
-import org.dyad.application.decision.DecisionViews;
-import org.dyad.application.disclosure.DisclosureView;
-import org.dyad.application.disclosure.DisclosureViews;
-import org.dyad.application.shared.NotFound;
 import org.springframework.stereotype.Service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,36 +18,20 @@ public class ChainVerifier {
     private final EventStore eventStore;
     private final EventHashes hashes;
     private final AccessPolicy policy;
-    private final CaseViews cases;
-    private final SessionViews sessions;
-    private final DecisionViews decisions;
-    private final ConsentViews consents;
-    private final DisclosureViews disclosures;
+    private final CaseAggregates caseAggregates;
 
-    public ChainVerifier(EventStore eventStore, EventHashes hashes, AccessPolicy policy, CaseViews cases,
-                         SessionViews sessions, DecisionViews decisions, ConsentViews consents,
-                         DisclosureViews disclosures) {
+    public ChainVerifier(EventStore eventStore, EventHashes hashes, AccessPolicy policy, CaseAggregates caseAggregates) {
         this.eventStore = eventStore;
         this.hashes = hashes;
         this.policy = policy;
-        this.cases = cases;
-        this.sessions = sessions;
-        this.decisions = decisions;
-        this.consents = consents;
-        this.disclosures = disclosures;
+        this.caseAggregates = caseAggregates;
     }
 
     public ChainVerification verify(Viewer viewer, String caseId) {
         if (!policy.mayAudit(viewer)) {
             throw new NotPermitted("Verification of the record is for auditors.");
         }
-        cases.find(caseId).orElseThrow(() -> new NotFound("No case " + caseId + "."));
-        List<String> aggregates = new ArrayList<>(List.of(caseId));
-        sessions.findByCase(caseId).stream().map(SessionView::getSessionId).forEach(aggregates::add);
-        decisions.findByCase(caseId).stream().map(DecisionView::getDecisionId).forEach(aggregates::add);
-        consents.findByCase(caseId).stream().map(ConsentView::getConsentId).forEach(aggregates::add);
-        disclosures.findByCase(caseId).stream().map(DisclosureView::getDisclosureId).forEach(aggregates::add);
-
+        List<String> aggregates = caseAggregates.of(caseId);
         int checked = 0;
         for (String aggregateId : aggregates) {
             String previous = EventHashes.FIRST;

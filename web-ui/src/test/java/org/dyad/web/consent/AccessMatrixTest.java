@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.web.support.Api;
 import org.dyad.web.support.BoardScreen;
 import org.dyad.web.support.DyadWebTest;
+import org.dyad.web.support.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +84,7 @@ class AccessMatrixTest {
             for (ConsentState state : ConsentState.values()) {
                 String caseId = state == ConsentState.NONE ? personsCase : openCaseFor(psychiatrist, state);
                 for (String category : CATEGORIES) {
-                    String sessionId = sessionWithPeerNote(psychiatrist, peer, caseId, category,
+                    String sessionId = Scenarios.sessionWithPeerNote(psychiatrist, peer, caseId, category,
                             "matrix-" + state + "-" + category + " words only the allowed may read");
                     cells.add(new Cell(caseId, sessionId, category, state,
                             "matrix-" + state + "-" + category + " words only the allowed may read"));
@@ -151,8 +150,8 @@ class AccessMatrixTest {
         Api person = Api.as(port, "person");
         String caseId = person.get("/api/cases").body().get(0).get("id").asText();
         String text = "revocation-matrix: what the peer heard in confidence";
-        String sessionId = sessionWithPeerNote(psychiatrist, peer, caseId, "PEER_CONFIDENTIAL", text);
-        String consentId = grant(person, caseId, "ROLE", "PSYCHIATRIST", LocalDate.now().plusDays(30));
+        String sessionId = Scenarios.sessionWithPeerNote(psychiatrist, peer, caseId, "PEER_CONFIDENTIAL", text);
+        String consentId = Scenarios.grant(person, caseId, "ROLE", "PSYCHIATRIST", LocalDate.now().plusDays(30));
         assertThat(psychiatrist.get("/api/cases/" + caseId + "/sessions/" + sessionId).raw().body()).contains(text);
 
         try (BoardScreen casePage = BoardScreen.follow(port, "psychiatrist", caseId)) {
@@ -179,8 +178,8 @@ class AccessMatrixTest {
         if (state == ConsentState.NONE) {
             return;
         }
-        grant(recorder, caseId, "ROLE", "PSYCHIATRIST", LocalDate.now().plusDays(30));
-        grant(recorder, caseId, "ROLE", "NURSE", LocalDate.now().plusDays(30));
+        Scenarios.grant(recorder, caseId, "ROLE", "PSYCHIATRIST", LocalDate.now().plusDays(30));
+        Scenarios.grant(recorder, caseId, "ROLE", "NURSE", LocalDate.now().plusDays(30));
         if (state == ConsentState.EXPIRED) {
             for (JsonNode consent : recorder.get("/api/cases/" + caseId + "/consents").body()) {
                 assertThat(recorder.post("/api/cases/" + caseId + "/consents/" + consent.get("consentId").asText() + "/expire",
@@ -193,28 +192,5 @@ class AccessMatrixTest {
                         + "/revoke", null).status()).isEqualTo(204);
             }
         }
-    }
-
-    static String grant(Api api, String caseId, String kind, String id, LocalDate until) {
-        Api.Response granted = api.post("/api/cases/" + caseId + "/consents", """
-                {"discloser": "the care team", "recipients": [{"kind": "%s", "id": "%s"}],
-                 "categories": ["PEER_CONFIDENTIAL", "PSYCHIATRIC", "SUD_PART2", "GENERAL"],
-                 "purposes": ["TREATMENT"], "expiresOn": "%s", "signedBy": "the person", "signedOn": "%s",
-                 "rightToRevokeAcknowledged": true}""".formatted(kind, id, until, LocalDate.now()));
-        assertThat(granted.status()).as(granted.raw().body()).isEqualTo(201);
-        return granted.body().get("id").asText();
-    }
-
-    static String sessionWithPeerNote(Api psychiatrist, Api peer, String caseId, String category, String text) {
-        Instant at = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        Api.Response created = psychiatrist.post("/api/cases/" + caseId + "/sessions", "{\"scheduledFor\": \"" + at + "\"}");
-        assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
-        String sessionId = created.body().get("id").asText();
-        assertThat(psychiatrist.post("/api/cases/" + caseId + "/sessions/" + sessionId + "/start", "{\"at\": \"" + at + "\"}")
-                .status()).isEqualTo(204);
-        Api.Response note = peer.post("/api/cases/" + caseId + "/sessions/" + sessionId + "/notes",
-                "{\"text\": \"" + text + "\", \"category\": \"" + category + "\"}");
-        assertThat(note.status()).as(note.raw().body()).isEqualTo(204);
-        return sessionId;
     }
 }

@@ -3,6 +3,7 @@ package org.dyad.web.consent;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.web.support.Api;
 import org.dyad.web.support.DyadWebTest;
+import org.dyad.web.support.Scenarios;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -34,7 +35,7 @@ class DisclosureFlowTest {
         assertThat(withoutConsent.status()).isEqualTo(409);
         assertThat(withoutConsent.body().get("detail").asText()).contains("not consented");
 
-        String consentId = AccessMatrixTest.grant(person, caseId, "STAFF", "psychiatrist", LocalDate.now().plusDays(90));
+        String consentId = Scenarios.grant(person, caseId, "STAFF", "psychiatrist", LocalDate.now().plusDays(90));
         assertThat(requestSeenBy(peer, caseId, asked).get("coveredByConsent").asBoolean()).isTrue();
         assertThat(peer.post(path(caseId, asked, "share"), "{\"whatIsShared\": \"Two drinks a week.\"}").status()).isEqualTo(204);
 
