@@ -5,6 +5,7 @@ import org.dyad.application.access.CaseAccess;
 import org.dyad.application.access.CaseChange;
 import org.dyad.application.access.NotPermitted;
 import org.dyad.application.access.Viewer;
+import org.dyad.application.shared.ClinicalTime;
 import org.dyad.application.shared.CommandSender;
 import org.dyad.application.shared.InvalidInput;
 import org.dyad.application.users.AccountRole;
@@ -125,13 +126,13 @@ public class CaseService {
     public void admit(Viewer viewer, String caseId, Instant occurredAt) {
         require(viewer, caseId, CaseChange.STAY);
         Instant now = clock.instant();
-        send(new AdmitPerson(caseId, occurredAt == null ? now : occurredAt, now), null);
+        send(new AdmitPerson(caseId, ClinicalTime.of(occurredAt, now, "occurredAt"), now), null);
     }
 
     public void discharge(Viewer viewer, String caseId, Instant occurredAt) {
         require(viewer, caseId, CaseChange.STAY);
         Instant now = clock.instant();
-        send(new DischargePerson(caseId, occurredAt == null ? now : occurredAt, now), null);
+        send(new DischargePerson(caseId, ClinicalTime.of(occurredAt, now, "occurredAt"), now), null);
     }
 
     public void restrict(Viewer viewer, String caseId, String reason) {

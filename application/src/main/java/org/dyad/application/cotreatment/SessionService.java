@@ -10,6 +10,7 @@ import org.dyad.domain.shared.Sensitivity;
 import org.dyad.application.access.Viewer;
 import org.dyad.application.cases.CaseGuard;
 import org.dyad.application.cases.CaseView;
+import org.dyad.application.shared.ClinicalTime;
 import org.dyad.application.shared.CommandSender;
 import org.dyad.application.shared.InvalidInput;
 import org.dyad.application.shared.NotFound;
@@ -217,14 +218,8 @@ public class SessionService {
                 .orElseThrow(() -> new NotFound("No session " + sessionId + " on this case."));
     }
 
-    private Instant clinicalTime(Instant at, Instant now) {
-        if (at == null) {
-            return now;
-        }
-        if (at.isAfter(now)) {
-            throw new InvalidInput("at", "The time it happened is in the future.");
-        }
-        return at;
+    private static Instant clinicalTime(Instant at, Instant now) {
+        return ClinicalTime.of(at, now, "at");
     }
 
     private void send(SessionCommand command, String reason) {

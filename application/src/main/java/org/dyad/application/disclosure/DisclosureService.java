@@ -87,12 +87,15 @@ public class DisclosureService {
         guard.workable(viewer, caseId);
         List<ConsentTerms> inForce = consents.termsInForce(caseId);
         Instant now = clock.instant();
-        return views.findByCase(caseId).stream()
+        List<DisclosureView> mine = views.findByCase(caseId).stream()
                 .filter(d -> d.getRequesterId().equals(viewer.userId()) || d.getHolderId().equals(viewer.userId()))
-                .peek(d -> d.coveredByConsent(d.getStatus() != DisclosureView.Status.OPEN ? null
-                        : inForce.stream().anyMatch(t -> covers(t, d, now))))
                 .sorted(Comparator.comparing(DisclosureView::getRequestedAt).reversed())
                 .toList();
+        for (DisclosureView d : mine) {
+            d.coveredByConsent(d.getStatus() != DisclosureView.Status.OPEN ? null
+                    : inForce.stream().anyMatch(t -> covers(t, d, now)));
+        }
+        return mine;
     }
 
     private static boolean covers(ConsentTerms terms, DisclosureView request, Instant now) {

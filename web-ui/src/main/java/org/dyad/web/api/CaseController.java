@@ -13,7 +13,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +24,9 @@ class CaseController {
 
     private final CaseService cases;
     private final CaseQueries queries;
-    private final Clock clock;
-
-    CaseController(CaseService cases, CaseQueries queries, Clock clock) {
+    CaseController(CaseService cases, CaseQueries queries) {
         this.cases = cases;
         this.queries = queries;
-        this.clock = clock;
     }
 
     @PostMapping
@@ -147,14 +143,7 @@ class CaseController {
         return ResponseEntity.noContent().build();
     }
 
-    private Instant clinicalTime(CaseRequests.Stay body) {
-        if (body == null || body.occurredAt() == null) {
-            return null;
-        }
-        Instant at = body.occurredAt().toInstant();
-        if (at.isAfter(clock.instant())) {
-            throw new InvalidInput("occurredAt", "The time it happened is in the future.");
-        }
-        return at;
+    private static Instant clinicalTime(CaseRequests.Stay body) {
+        return body == null || body.occurredAt() == null ? null : body.occurredAt().toInstant();
     }
 }
