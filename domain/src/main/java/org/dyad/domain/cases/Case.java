@@ -27,6 +27,8 @@ public class Case {
     private String dyadPsychiatristId;
     private Instant admittedAt;
     private Instant lastDischargedAt;
+    private Instant onLeaveSince;
+    private Instant lastReturnedAt;
     private boolean restricted;
     private boolean closed;
 
@@ -156,7 +158,40 @@ public class Case {
         if (command.occurredAt().isBefore(admittedAt)) {
             throw new DomainRuleViolation("A discharge cannot come before the admission it ends.");
         }
+        if (onLeaveSince != null && command.occurredAt().isBefore(onLeaveSince)) {
+            throw new DomainRuleViolation("A discharge cannot come before the leave the person is on.");
+        }
         apply(new PersonDischarged(caseId, command.occurredAt(), command.recordedAt()));
+    }
+
+    @CommandHandler
+    public void handle(StartLeave command) {
+        requireOpen();
+        requireNotInFuture(command.occurredAt(), command.recordedAt());
+        if (admittedAt == null) {
+            throw new DomainRuleViolation("Only an admitted person goes on leave.");
+        }
+        if (onLeaveSince != null) {
+            throw new DomainRuleViolation("The person is already on leave.");
+        }
+        Instant notBefore = lastReturnedAt != null && lastReturnedAt.isAfter(admittedAt) ? lastReturnedAt : admittedAt;
+        if (command.occurredAt().isBefore(notBefore)) {
+            throw new DomainRuleViolation("A leave cannot start before the admission or the return from the last leave.");
+        }
+        apply(new LeaveStarted(caseId, command.occurredAt(), command.recordedAt()));
+    }
+
+    @CommandHandler
+    public void handle(EndLeave command) {
+        requireOpen();
+        requireNotInFuture(command.occurredAt(), command.recordedAt());
+        if (onLeaveSince == null) {
+            throw new DomainRuleViolation("The person is not on leave.");
+        }
+        if (command.occurredAt().isBefore(onLeaveSince)) {
+            throw new DomainRuleViolation("A return cannot come before the leave started.");
+        }
+        apply(new LeaveEnded(caseId, command.occurredAt(), command.recordedAt()));
     }
 
     @CommandHandler
@@ -225,7 +260,19 @@ public class Case {
     @EventSourcingHandler
     void on(PersonDischarged event) {
         admittedAt = null;
+        onLeaveSince = null;
         lastDischargedAt = event.occurredAt();
+    }
+
+    @EventSourcingHandler
+    void on(LeaveStarted event) {
+        onLeaveSince = event.occurredAt();
+    }
+
+    @EventSourcingHandler
+    void on(LeaveEnded event) {
+        onLeaveSince = null;
+        lastReturnedAt = event.occurredAt();
     }
 
     @EventSourcingHandler

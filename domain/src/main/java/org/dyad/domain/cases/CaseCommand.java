@@ -54,6 +54,15 @@ public sealed interface CaseCommand {
             implements CaseCommand {
     }
 
+    /** The person leaves the unit for a while (a pass) and stays admitted. */
+    record StartLeave(@TargetAggregateIdentifier String caseId, Instant occurredAt, Instant recordedAt)
+            implements CaseCommand {
+    }
+
+    record EndLeave(@TargetAggregateIdentifier String caseId, Instant occurredAt, Instant recordedAt)
+            implements CaseCommand {
+    }
+
     record RestrictRecord(@TargetAggregateIdentifier String caseId, String reason) implements CaseCommand {
     }
 

@@ -42,6 +42,12 @@ public sealed interface CaseEvent {
     record PersonDischarged(String caseId, Instant occurredAt, Instant recordedAt) implements CaseEvent {
     }
 
+    record LeaveStarted(String caseId, Instant occurredAt, Instant recordedAt) implements CaseEvent {
+    }
+
+    record LeaveEnded(String caseId, Instant occurredAt, Instant recordedAt) implements CaseEvent {
+    }
+
     record RecordRestricted(String caseId, String reason) implements CaseEvent {
     }
 

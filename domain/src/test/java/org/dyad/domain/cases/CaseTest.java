@@ -710,6 +710,90 @@ class CaseTest {
     }
 
     @Nested
+    class Leave {
+
+        static final Instant PASS_START = Instant.parse("2026-03-04T13:00:00Z");
+        static final Instant PASS_END = Instant.parse("2026-03-05T18:00:00Z");
+
+        @Test
+        void anAdmittedPersonCanGoOnLeaveAndReturn() {
+            fixture.given(concat(caseWithTeam(), admitted()))
+                   .when(new StartLeave(CASE_ID, PASS_START, PASS_START))
+                   .expectEvents(new LeaveStarted(CASE_ID, PASS_START, PASS_START));
+            fixture.given(concat(caseWithTeam(), admitted(), new LeaveStarted(CASE_ID, PASS_START, PASS_START)))
+                   .when(new EndLeave(CASE_ID, PASS_END, PASS_END))
+                   .expectEvents(new LeaveEnded(CASE_ID, PASS_END, PASS_END));
+        }
+
+        @Test
+        void onlyAnAdmittedPersonGoesOnLeave() {
+            fixture.given(caseWithTeam())
+                   .when(new StartLeave(CASE_ID, PASS_START, PASS_START))
+                   .expectException(DomainRuleViolation.class)
+                   .expectExceptionMessage(containsString("Only an admitted person"));
+        }
+
+        @Test
+        void aLeaveCannotStartTwice() {
+            fixture.given(concat(caseWithTeam(), admitted(), new LeaveStarted(CASE_ID, PASS_START, PASS_START)))
+                   .when(new StartLeave(CASE_ID, PASS_END, PASS_END))
+                   .expectException(DomainRuleViolation.class)
+                   .expectExceptionMessage(containsString("already on leave"));
+        }
+
+        @Test
+        void aReturnWithoutALeaveIsRejected() {
+            fixture.given(concat(caseWithTeam(), admitted()))
+                   .when(new EndLeave(CASE_ID, PASS_END, PASS_END))
+                   .expectException(DomainRuleViolation.class)
+                   .expectExceptionMessage(containsString("not on leave"));
+        }
+
+        @Test
+        void aLeaveCannotStartBeforeTheAdmission() {
+            fixture.given(concat(caseWithTeam(), admitted()))
+                   .when(new StartLeave(CASE_ID, ADMITTED.minusSeconds(3600), PASS_START))
+                   .expectException(DomainRuleViolation.class)
+                   .expectExceptionMessage(containsString("cannot start before the admission"));
+        }
+
+        @Test
+        void aReturnCannotComeBeforeTheLeaveStarted() {
+            fixture.given(concat(caseWithTeam(), admitted(), new LeaveStarted(CASE_ID, PASS_START, PASS_START)))
+                   .when(new EndLeave(CASE_ID, PASS_START.minusSeconds(60), PASS_END))
+                   .expectException(DomainRuleViolation.class)
+                   .expectExceptionMessage(containsString("before the leave started"));
+        }
+
+        @Test
+        void aLeaveChartedLaterKeepsItsClinicalTime() {
+            fixture.given(concat(caseWithTeam(), admitted()))
+                   .when(new StartLeave(CASE_ID, PASS_START, PASS_END))
+                   .expectEvents(new LeaveStarted(CASE_ID, PASS_START, PASS_END));
+        }
+
+        @Test
+        void aLeaveInTheFutureIsRejected() {
+            fixture.given(concat(caseWithTeam(), admitted()))
+                   .when(new StartLeave(CASE_ID, PASS_END, PASS_START))
+                   .expectException(DomainRuleViolation.class)
+                   .expectExceptionMessage(containsString("cannot be later than the time it is recorded"));
+        }
+
+        @Test
+        void aPersonOnLeaveCanBeDischargedButNotBeforeTheLeaveStarted() {
+            Object[] onLeave = concat(caseWithTeam(), admitted(), new LeaveStarted(CASE_ID, PASS_START, PASS_START));
+            fixture.given(onLeave)
+                   .when(new DischargePerson(CASE_ID, PASS_END, PASS_END))
+                   .expectEvents(new PersonDischarged(CASE_ID, PASS_END, PASS_END));
+            fixture.given(onLeave)
+                   .when(new DischargePerson(CASE_ID, PASS_START.minusSeconds(60), PASS_END))
+                   .expectException(DomainRuleViolation.class)
+                   .expectExceptionMessage(containsString("before the leave"));
+        }
+    }
+
+    @Nested
     class RestrictingTheRecord {
 
         @Test

@@ -1,0 +1,6 @@
+package org.dyad.domain.restriction;
+
+public enum InjuredParty {
+    PERSON_SERVED,
+    STAFF
+}
