@@ -5,7 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import org.springframework.beans.factory.annotation.Value;
+
 import java.time.Clock;
+import java.time.ZoneId;
 
 @SpringBootApplication(scanBasePackages = "org.dyad")
 @EnableScheduling
@@ -16,7 +19,7 @@ public class DyadApplication {
     }
 
     @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
+    public Clock clock(@Value("${dyad.time-zone}") String timeZone) {
+        return Clock.system(timeZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(timeZone));
     }
 }

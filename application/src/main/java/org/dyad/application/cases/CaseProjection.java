@@ -108,6 +108,16 @@ public class CaseProjection {
     }
 
     @EventHandler
+    void on(LeaveStarted e, @Timestamp Instant at, @SequenceNumber long seq) {
+        update(e.caseId(), at, seq, v -> v.startLeave(e.occurredAt()));
+    }
+
+    @EventHandler
+    void on(LeaveEnded e, @Timestamp Instant at, @SequenceNumber long seq) {
+        update(e.caseId(), at, seq, v -> v.endLeave(e.occurredAt()));
+    }
+
+    @EventHandler
     void on(RecordRestricted e, @Timestamp Instant at, @SequenceNumber long seq) {
         update(e.caseId(), at, seq, v -> v.setRestricted(true));
     }

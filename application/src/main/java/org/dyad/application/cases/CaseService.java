@@ -135,6 +135,18 @@ public class CaseService {
         send(new DischargePerson(caseId, ClinicalTime.of(occurredAt, now, "occurredAt"), now), null);
     }
 
+    public void startLeave(Viewer viewer, String caseId, Instant occurredAt) {
+        require(viewer, caseId, CaseChange.STAY);
+        Instant now = clock.instant();
+        send(new StartLeave(caseId, ClinicalTime.of(occurredAt, now, "occurredAt"), now), null);
+    }
+
+    public void endLeave(Viewer viewer, String caseId, Instant occurredAt) {
+        require(viewer, caseId, CaseChange.STAY);
+        Instant now = clock.instant();
+        send(new EndLeave(caseId, ClinicalTime.of(occurredAt, now, "occurredAt"), now), null);
+    }
+
     public void restrict(Viewer viewer, String caseId, String reason) {
         require(viewer, caseId, CaseChange.RESTRICTION);
         send(new RestrictRecord(caseId, reason), reason);

@@ -4,12 +4,14 @@ import org.dyad.domain.cases.AdvanceDirective;
 import org.dyad.domain.cases.CareTeamRole;
 import org.dyad.domain.cases.Setting;
 import org.dyad.domain.cases.WrapSummary;
+import org.dyad.domain.restriction.InterventionKind;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Everything the care team sees of one case, kept current from its events. */
@@ -26,7 +28,30 @@ public class CaseView {
                         Instant recordedAt) {
     }
 
-    public record Stay(Instant admittedAt, Instant dischargedAt) {
+    /** An inpatient stay in clinical time; {@code leaves} are passes off the unit while admitted. */
+    public record Stay(Instant admittedAt, Instant dischargedAt, List<Leave> leaves) {
+        public Stay {
+            leaves = leaves == null ? List.of() : List.copyOf(leaves);
+        }
+
+        public boolean onLeave() {
+            return !leaves.isEmpty() && leaves.get(leaves.size() - 1).returnedAt() == null;
+        }
+    }
+
+    public record Leave(Instant leftAt, Instant returnedAt) {
+    }
+
+    /**
+     * A restrictive intervention the unit must keep in sight: in progress, or with a duty still open (debrief,
+     * death report). Due times are null once met; {@code overdue} names the clocks that passed unmet.
+     */
+    public record RestrictionOnBoard(String interventionId, Set<InterventionKind> measures, Instant startedAt,
+                                     Instant endedAt, Instant orderExpiresAt, Instant faceToFaceDueBy,
+                                     Instant debriefDueBy, Instant deathReportDueBy, Set<String> overdue) {
+        public boolean inProgress() {
+            return endedAt == null;
+        }
     }
 
     /** The case's next co-treatment session: the earliest one scheduled or in progress. */
@@ -55,6 +80,7 @@ public class CaseView {
     private NextSession nextSession;
     private int decisionsWaiting;
     private Map<String, Integer> openRequestsByHolder = new TreeMap<>();
+    private List<RestrictionOnBoard> restrictions = new ArrayList<>();
 
     CaseView() {
     }
@@ -96,6 +122,7 @@ public class CaseView {
     public int getDecisionsWaiting() { return decisionsWaiting; }
     /** Open disclosure requests on the case, counted per holder they are addressed to. */
     public Map<String, Integer> getOpenRequestsByHolder() { return Map.copyOf(openRequestsByHolder); }
+    public List<RestrictionOnBoard> getRestrictions() { return restrictions == null ? List.of() : List.copyOf(restrictions); }
     /** Sequence number of the last case event applied. */
     public long getVersion() { return version; }
 
@@ -117,17 +144,35 @@ public class CaseView {
     void setGoals(Goals goals) { this.goals = goals; }
     void setAdvanceDirective(AdvanceDirective directive) { this.advanceDirective = directive; }
     void setWrapSummary(WrapSummary wrap) { this.wrapSummary = wrap; }
-    void admit(Instant at) { stays.add(new Stay(at, null)); }
+    void admit(Instant at) { stays.add(new Stay(at, null, List.of())); }
     void discharge(Instant at) {
         Stay open = stays.remove(stays.size() - 1);
-        stays.add(new Stay(open.admittedAt(), at));
+        List<Leave> leaves = new ArrayList<>(open.leaves());
+        if (open.onLeave()) {
+            leaves.set(leaves.size() - 1, new Leave(leaves.get(leaves.size() - 1).leftAt(), at));
+        }
+        stays.add(new Stay(open.admittedAt(), at, leaves));
     }
+    void startLeave(Instant at) {
+        Stay open = stays.remove(stays.size() - 1);
+        List<Leave> leaves = new ArrayList<>(open.leaves());
+        leaves.add(new Leave(at, null));
+        stays.add(new Stay(open.admittedAt(), null, leaves));
+    }
+    void endLeave(Instant at) {
+        Stay open = stays.remove(stays.size() - 1);
+        List<Leave> leaves = new ArrayList<>(open.leaves());
+        leaves.set(leaves.size() - 1, new Leave(leaves.get(leaves.size() - 1).leftAt(), at));
+        stays.add(new Stay(open.admittedAt(), null, leaves));
+    }
+    public boolean isOnLeave() { return isAdmitted() && stays.get(stays.size() - 1).onLeave(); }
     void setRestricted(boolean restricted) { this.restricted = restricted; }
     void close() { this.closed = true; }
     void revised() { revision++; }
     public void setNextSession(NextSession nextSession) { this.nextSession = nextSession; }
     public void setDecisionsWaiting(int decisionsWaiting) { this.decisionsWaiting = decisionsWaiting; }
     public void setOpenRequestsByHolder(Map<String, Integer> open) { this.openRequestsByHolder = new TreeMap<>(open); }
+    public void setRestrictions(List<RestrictionOnBoard> restrictions) { this.restrictions = new ArrayList<>(restrictions); }
     void touched(Instant at, long sequence) {
         this.lastActivity = at;
         this.version = sequence;

@@ -16,6 +16,8 @@ import org.dyad.domain.consent.Consent;
 import org.dyad.domain.disclosure.Disclosure;
 import org.dyad.domain.cotreatment.CoTreatmentSession;
 import org.dyad.domain.decision.SharedDecision;
+import org.dyad.domain.restriction.Coercion;
+import org.dyad.domain.restriction.RestrictiveIntervention;
 import org.dyad.infra.mongo.MongoConnection;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -66,6 +68,8 @@ public class AxonMongoConfig {
             configurer.configureAggregate(SharedDecision.class);
             configurer.configureAggregate(Consent.class);
             configurer.configureAggregate(Disclosure.class);
+            configurer.configureAggregate(RestrictiveIntervention.class);
+            configurer.configureAggregate(Coercion.class);
             configurer.eventProcessing().registerTrackingEventProcessor(
                     CaseProjection.PROCESSING_GROUP,
                     org.axonframework.config.Configuration::eventStore,

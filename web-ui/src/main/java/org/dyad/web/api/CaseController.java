@@ -122,6 +122,20 @@ class CaseController {
         return ResponseEntity.noContent().build();
     }
 
+    @PostMapping("/{id}/leave")
+    @Operation(summary = "The person leaves the unit on a pass and stays admitted (leave days are left out of HBIPS inpatient days)")
+    ResponseEntity<Void> startLeave(Viewer viewer, @PathVariable String id, @Valid @RequestBody(required = false) CaseRequests.Stay body) {
+        cases.startLeave(viewer, id, clinicalTime(body));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/return")
+    @Operation(summary = "The person returns from leave")
+    ResponseEntity<Void> endLeave(Viewer viewer, @PathVariable String id, @Valid @RequestBody(required = false) CaseRequests.Stay body) {
+        cases.endLeave(viewer, id, clinicalTime(body));
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/{id}/restrict")
     @Operation(summary = "Restrict the record to its own care team and the person (e.g. the person is also staff)")
     ResponseEntity<Void> restrict(Viewer viewer, @PathVariable String id, @Valid @RequestBody(required = false) CaseRequests.Reason body) {

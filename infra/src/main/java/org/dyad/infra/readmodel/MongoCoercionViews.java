@@ -1,0 +1,34 @@
+package org.dyad.infra.readmodel;
+
+import com.mongodb.client.MongoDatabase;
+import org.dyad.application.restriction.CoercionView;
+import org.dyad.application.restriction.CoercionViews;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.Optional;
+
+@Repository
+public class MongoCoercionViews implements CoercionViews {
+
+    private final JsonViewCollection<CoercionView> views;
+
+    public MongoCoercionViews(MongoDatabase database, JsonDocuments json) {
+        this.views = new JsonViewCollection<>(database, "coercion_views", json, CoercionView.class);
+    }
+
+    @Override
+    public Optional<CoercionView> find(String id) {
+        return views.find(id);
+    }
+
+    @Override
+    public void save(CoercionView view) {
+        views.save(view.getCoercionId(), view);
+    }
+
+    @Override
+    public List<CoercionView> findByCase(String caseId) {
+        return views.findWhere("caseId", caseId);
+    }
+}
