@@ -6,6 +6,9 @@ import org.dyad.application.cases.CaseService.NewCase;
 import org.dyad.application.cases.CaseViews;
 import org.dyad.application.cotreatment.SessionService;
 import org.dyad.application.decision.DecisionService;
+import org.dyad.application.restriction.RestrictionService;
+import org.dyad.domain.restriction.InterventionKind;
+import org.dyad.domain.restriction.OrderType;
 import org.dyad.domain.decision.OptionKind;
 import org.dyad.application.users.AccountRole;
 import org.dyad.application.users.PasswordHasher;
@@ -24,10 +27,12 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -67,10 +72,12 @@ public class DemoData {
     private final PasswordHasher hasher;
     private final SessionService sessions;
     private final DecisionService decisions;
+    private final RestrictionService restrictions;
     private final Clock clock;
 
     public DemoData(UserDirectory users, UnitDirectory units, CaseService cases, CaseViews views, PasswordHasher hasher,
-                    SessionService sessions, DecisionService decisions, Clock clock) {
+                    SessionService sessions, DecisionService decisions, RestrictionService restrictions, Clock clock) {
+        this.restrictions = restrictions;
         this.users = users;
         this.units = units;
         this.cases = cases;
@@ -127,7 +134,7 @@ public class DemoData {
                     cases.formDyad(doctor, caseId, peer, psychiatrist);
                 }
                 if (setting == Setting.INPATIENT) {
-                    cases.admit(doctor, caseId, null);
+                    cases.admit(doctor, caseId, clock.instant().minus(Duration.ofDays(3 + n)).truncatedTo(ChronoUnit.MINUTES));
                 }
                 if (n % 2 == 0) {
                     cases.recordAdvanceDirective(doctor, caseId, new AdvanceDirective(
@@ -147,6 +154,9 @@ public class DemoData {
             });
             if (n % 4 != 3) {
                 seedWork(unit, caseId, n, psychiatrist, peer, runAs);
+            }
+            if (nurse != null && (n == 4 || n == 6)) {
+                seedRestraint(caseId, n, doctor, runAs);
             }
             created++;
         }
@@ -194,6 +204,34 @@ public class DemoData {
                 decisions.present(doctor, caseId, d);
             });
         }
+    }
+
+    /**
+     * Two past episodes on the north unit: a seclusion evaluated, ended and debriefed with the peer; and a mechanical
+     * restraint changed to seclusion, ended yesterday and not debriefed yet, so its debrief clock runs out.
+     */
+    private void seedRestraint(String caseId, int n, Viewer doctor, BiConsumer<String, Runnable> runAs) {
+        Instant start = clock.instant().minus(Duration.ofDays(n == 4 ? 2 : 1)).minus(Duration.ofHours(3))
+                .truncatedTo(ChronoUnit.MINUTES);
+        InterventionKind kind = n == 4 ? InterventionKind.SECLUSION : InterventionKind.MECHANICAL_RESTRAINT;
+        runAs.accept(doctor.userId(), () -> {
+            String id = restrictions.start(doctor, caseId, new RestrictionService.NewIntervention(kind, false,
+                    "Struck out at staff and another person during a flashback", List.of("Offered the comfort room",
+                    "Talked with the peer", "Offered a PRN by mouth, declined"),
+                    new RestrictionService.NewOrder(doctor.userId(), OrderType.THIS_EPISODE, start, null, false), start));
+            restrictions.monitor(doctor, caseId, id, "Pacing, talking to themself, breathing easily", start.plus(Duration.ofMinutes(15)));
+            restrictions.evaluateFaceToFace(doctor, caseId, id, "Frightened, no injury; continue briefly with staff at the door",
+                    start.plus(Duration.ofMinutes(40)));
+            if (n == 6) {
+                restrictions.changeMeasures(doctor, caseId, id, Set.of(InterventionKind.SECLUSION), start.plus(Duration.ofMinutes(50)));
+            }
+            restrictions.end(doctor, caseId, id, start.plus(Duration.ofMinutes(n == 4 ? 95 : 130)));
+            if (n == 4) {
+                restrictions.debrief(doctor, caseId, id, "peer", "Nobody told me what was happening or for how long.",
+                        "My headphones, and my sister on the phone.", "It began at shift change; the plan was not read.",
+                        "Read the PAD at every handover; offer the call to the sister first.", start.plus(Duration.ofHours(20)));
+            }
+        });
     }
 
     public static String stableId(String key) {
