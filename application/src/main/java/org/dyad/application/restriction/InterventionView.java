@@ -180,6 +180,8 @@ public class InterventionView {
         this.endRecordedAt = recordedAt;
         this.endLate = late;
         this.debriefDueBy = debriefDueBy;
+        // A clock that ran out only because the end was charted late did not run out.
+        orderLapses.removeIf(lapse -> !lapse.isBefore(at));
         overdue.remove(Clock.ORDER);
     }
 
