@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.ObjLongConsumer;
 
 /**
  * HBIPS-2 and HBIPS-3 by The Joint Commission's abstraction rules: minutes per event date, each piece rounded up
@@ -96,11 +98,11 @@ public final class HbipsCalculator {
         }
     }
 
-    private static java.util.Optional<Tally> tally(Map<YearMonth, Map<AgeStratum, Tally>> tallies,
+    private static Optional<Tally> tally(Map<YearMonth, Map<AgeStratum, Tally>> tallies,
                                                    PersonServedRecord person, LocalDate date) {
         Map<AgeStratum, Tally> month = tallies.get(YearMonth.from(date));
         if (month == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         return AgeStratum.of(person.dateOfBirth(), date).map(month::get);
     }
@@ -151,17 +153,20 @@ public final class HbipsCalculator {
     }
 
     /** Splits a span at each midnight; each piece counts its whole minutes rounded up. */
-    private static void perDate(Span span, ZoneId zone, java.util.function.ObjLongConsumer<LocalDate> add) {
+    private static void perDate(Span span, ZoneId zone, ObjLongConsumer<LocalDate> add) {
         Instant start = span.from();
         while (start.isBefore(span.to())) {
             LocalDate date = start.atZone(zone).toLocalDate();
             Instant nextMidnight = date.plusDays(1).atStartOfDay(zone).toInstant();
             Instant end = nextMidnight.isBefore(span.to()) ? nextMidnight : span.to();
-            long seconds = Duration.between(start, end).toSeconds();
-            long nanos = Duration.between(start, end).toNanosPart();
-            long minutes = (seconds + (nanos > 0 ? 1 : 0) + 59) / 60;
-            add.accept(date, minutes);
+            add.accept(date, minutesRoundedUp(Duration.between(start, end)));
             start = end;
         }
+    }
+
+    /** The abstraction counts any started minute as a whole one; 0 s stays 0. */
+    private static long minutesRoundedUp(Duration d) {
+        long wholeSeconds = d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0);
+        return (wholeSeconds + 59) / 60;
     }
 }
