@@ -93,6 +93,29 @@ public class AccessPolicy {
         };
     }
 
+    /** How this viewer reads a case's content: auditors under the audit rules, everyone else as {@link #mayRead}. */
+    public ContentReader readerFor(Viewer viewer, CaseView view, List<ConsentTerms> consentsInForce, Instant now) {
+        if (mayAudit(viewer)) {
+            return (category, authorId) -> mayAuditRead(viewer, category, consentsInForce, now);
+        }
+        return (category, authorId) -> mayRead(viewer, view, category, authorId, consentsInForce, now);
+    }
+
+    /**
+     * May this viewer see that a disclosure was asked for and how it was answered? What was shared is in the
+     * person's accounting, which whoever reads the case sees; a request and its decline stay between the two
+     * colleagues involved, and auditors.
+     */
+    public boolean maySeeDisclosure(Viewer viewer, CaseView view, String requesterId, String holderId, boolean shared) {
+        if (mayAudit(viewer)) {
+            return true;
+        }
+        if (caseAccess(viewer, view) != CaseAccess.FULL) {
+            return false;
+        }
+        return shared || viewer.userId().equals(requesterId) || viewer.userId().equals(holderId);
+    }
+
     /** What stands in for content a viewer may not read: its kind, never its words. */
     public static String placeholderFor(Sensitivity category) {
         return switch (category) {

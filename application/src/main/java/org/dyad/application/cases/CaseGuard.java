@@ -30,6 +30,14 @@ public class CaseGuard {
         };
     }
 
+    /** The whole record, e.g. for an export: the care team and the person as above; auditors under the audit rules. */
+    public CaseView wholeRecord(Viewer viewer, String caseId) {
+        if (!policy.mayAudit(viewer)) {
+            return readable(viewer, caseId);
+        }
+        return views.find(caseId).orElseThrow(() -> CaseQueries.unknown(caseId));
+    }
+
     /** The care team's clinicians: scheduling, notes, proposing options. */
     public CaseView workable(Viewer viewer, String caseId) {
         CaseView view = readable(viewer, caseId);

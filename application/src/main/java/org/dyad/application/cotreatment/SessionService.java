@@ -1,11 +1,10 @@
 package org.dyad.application.cotreatment;
 
-import org.dyad.application.access.AccessLog;
 import org.dyad.application.access.AccessPolicy;
-import org.dyad.application.access.AccessRecord;
+import org.dyad.application.access.ContentReader;
 import org.dyad.application.access.NotPermitted;
+import org.dyad.application.access.SensitiveReads;
 import org.dyad.application.consent.ConsentService;
-import org.dyad.domain.consent.ConsentTerms;
 import org.dyad.domain.shared.Sensitivity;
 import org.dyad.application.access.Viewer;
 import org.dyad.application.cases.CaseGuard;
@@ -44,10 +43,10 @@ public class SessionService {
     private final Clock clock;
     private final AccessPolicy policy;
     private final ConsentService consents;
-    private final AccessLog accessLog;
+    private final SensitiveReads reads;
 
     public SessionService(CommandSender sender, SessionViews views, CaseGuard guard, UserDirectory users, Clock clock,
-                          AccessPolicy policy, ConsentService consents, AccessLog accessLog) {
+                          AccessPolicy policy, ConsentService consents, SensitiveReads reads) {
         this.sender = sender;
         this.views = views;
         this.guard = guard;
@@ -55,7 +54,7 @@ public class SessionService {
         this.clock = clock;
         this.policy = policy;
         this.consents = consents;
-        this.accessLog = accessLog;
+        this.reads = reads;
     }
 
     public String schedule(Viewer viewer, String caseId, Instant scheduledFor, String place) {
@@ -72,43 +71,44 @@ public class SessionService {
 
     /** The case's sessions as this viewer may read them; {@code channel} is recorded with every sensitive read. */
     public List<SessionView> list(Viewer viewer, String caseId, String channel) {
-        CaseView c = guard.readable(viewer, caseId);
-        List<ConsentTerms> inForce = consents.termsInForce(caseId);
-        return views.findByCase(caseId).stream().sorted(Comparator.comparing(SessionView::getScheduledFor))
-                .map(s -> readableBy(viewer, c, s, inForce, channel)).toList();
+        return readableSessions(viewer, guard.readable(viewer, caseId), channel);
+    }
+
+    /** The sessions for an export of the whole record: as {@link #list}, and for auditors under the audit rules. */
+    public List<SessionView> listForExport(Viewer viewer, String caseId, String channel) {
+        return readableSessions(viewer, guard.wholeRecord(viewer, caseId), channel);
     }
 
     public SessionView get(Viewer viewer, String caseId, String sessionId, String channel) {
         CaseView c = guard.readable(viewer, caseId);
-        return readableBy(viewer, c, session(caseId, sessionId), consents.termsInForce(caseId), channel);
+        return readableBy(viewer, c, session(caseId, sessionId), reader(viewer, c), channel);
     }
 
-    private SessionView readableBy(Viewer viewer, CaseView c, SessionView session, List<ConsentTerms> inForce,
-                                   String channel) {
+    private List<SessionView> readableSessions(Viewer viewer, CaseView c, String channel) {
+        ContentReader reader = reader(viewer, c);
+        return views.findByCase(c.getCaseId()).stream().sorted(Comparator.comparing(SessionView::getScheduledFor))
+                .map(s -> readableBy(viewer, c, s, reader, channel)).toList();
+    }
+
+    private ContentReader reader(Viewer viewer, CaseView c) {
+        return policy.readerFor(viewer, c, consents.termsInForce(c.getCaseId()), clock.instant());
+    }
+
+    private SessionView readableBy(Viewer viewer, CaseView c, SessionView session, ContentReader reader, String channel) {
         Instant now = clock.instant();
         SessionView filtered = session.filtered(
-                note -> policy.mayRead(viewer, c, note.category(), note.authorId(), inForce, now),
-                view -> policy.mayRead(viewer, c, view.category(), view.peerId(), inForce, now),
+                note -> reader.mayRead(note.category(), note.authorId()),
+                view -> reader.mayRead(view.category(), view.peerId()),
                 AccessPolicy::placeholderFor);
         for (SessionView.Note note : filtered.getNotes()) {
-            recordRead(viewer, c, note.category(), note.authorId(), note.withheld(),
+            reads.record(viewer, c, note.category(), note.authorId(), note.withheld(),
                     "session " + session.getSessionId() + ", note by " + note.authorId(), channel, now);
         }
         for (SessionView.DifferingView view : filtered.getDifferingViews()) {
-            recordRead(viewer, c, view.category(), view.peerId(), view.withheld(),
+            reads.record(viewer, c, view.category(), view.peerId(), view.withheld(),
                     "session " + session.getSessionId() + ", differing view by " + view.peerId(), channel, now);
         }
         return filtered;
-    }
-
-    /** Reads of sensitive content by anyone but its author and the person it is about are kept for auditors. */
-    private void recordRead(Viewer viewer, CaseView c, Sensitivity category, String authorId, boolean withheld,
-                            String item, String channel, Instant now) {
-        if (!withheld && category != Sensitivity.GENERAL && !viewer.userId().equals(authorId)
-                && !c.isPersonServed(viewer.userId())) {
-            accessLog.record(new AccessRecord(viewer.userId(), viewer.role().name(), c.getCaseId(), item, category,
-                    channel, now));
-        }
     }
 
     public void reschedule(Viewer viewer, String caseId, String sessionId, Instant scheduledFor, String place) {
