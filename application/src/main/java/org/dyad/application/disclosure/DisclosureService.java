@@ -1,5 +1,7 @@
 package org.dyad.application.disclosure;
 
+import org.dyad.application.access.AccessPolicy;
+import org.dyad.application.access.ContentReader;
 import org.dyad.application.access.NotPermitted;
 import org.dyad.application.access.Viewer;
 import org.dyad.application.cases.CaseGuard;
@@ -33,7 +35,11 @@ public class DisclosureService {
     /** One line of the accounting of disclosures (HIPAA 164.528, six years; Part 2 §2.25). */
     public record AccountingEntry(String disclosureId, Instant date, String recipientId, String recipientName,
                                   String recipientRole, Sensitivity category, Purpose purpose, String whatWasShared,
-                                  String sharedBy, String consentId, String redisclosureNotice) {
+                                  String sharedBy, String sharedById, String consentId, String redisclosureNotice) {
+        AccountingEntry withheld() {
+            return new AccountingEntry(disclosureId, date, recipientId, recipientName, recipientRole, category, purpose,
+                    AccessPolicy.placeholderFor(category), sharedBy, sharedById, consentId, redisclosureNotice);
+        }
     }
 
     private final CommandSender sender;
@@ -42,9 +48,11 @@ public class DisclosureService {
     private final CaseGuard guard;
     private final ConsentService consents;
     private final Clock clock;
+    private final AccessPolicy policy;
 
     public DisclosureService(CommandSender sender, DisclosureViews views, CaseViews cases, CaseGuard guard,
-                             ConsentService consents, Clock clock) {
+                             ConsentService consents, Clock clock, AccessPolicy policy) {
+        this.policy = policy;
         this.sender = sender;
         this.views = views;
         this.cases = cases;
@@ -103,9 +111,12 @@ public class DisclosureService {
                 request.getPurpose(), now);
     }
 
+    /** What was shared shows only to those the policy lets read it; others see its kind, as everywhere else. */
     public List<AccountingEntry> accounting(Viewer viewer, String caseId) {
-        guard.readable(viewer, caseId);
-        return accountingOf(caseId);
+        CaseView c = guard.readable(viewer, caseId);
+        ContentReader reader = policy.readerFor(viewer, c, consents.termsInForce(caseId), clock.instant());
+        return accountingOf(caseId).stream().map(e -> reader.mayRead(e.category(), e.sharedById())
+                || viewer.userId().equals(e.recipientId()) ? e : e.withheld()).toList();
     }
 
     public List<AccountingEntry> myAccounting(Viewer viewer) {
@@ -122,7 +133,7 @@ public class DisclosureService {
                 .sorted(Comparator.comparing(DisclosureView::getAnsweredAt).reversed())
                 .map(d -> new AccountingEntry(d.getDisclosureId(), d.getAnsweredAt(), d.getRequesterId(),
                         d.getRequesterName(), d.getRequesterRole(), d.getCategory(), d.getPurpose(), d.getWhatIsShared(),
-                        d.getHolderName(), d.getConsentId(), d.getRedisclosureNotice()))
+                        d.getHolderName(), d.getHolderId(), d.getConsentId(), d.getRedisclosureNotice()))
                 .toList();
     }
 

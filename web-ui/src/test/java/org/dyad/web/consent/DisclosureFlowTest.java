@@ -52,6 +52,10 @@ class DisclosureFlowTest {
         assertThat(entry.get("whatWasShared").asText()).isEqualTo("Two drinks a week.");
         assertThat(entry.get("consentId").asText()).isEqualTo(consentId);
         assertThat(entry.get("redisclosureNotice").asText()).contains("42 CFR part 2");
+        // On the care team, the nurse sees that it was shared but not what: the consent names only the psychiatrist.
+        String nursesView = Api.as(port, "nurse").get("/api/cases/" + caseId + "/disclosures/accounting").raw().body();
+        assertThat(nursesView).contains(asked).contains("protected (42 CFR Part 2)").doesNotContain("Two drinks a week.");
+        assertThat(psychiatrist.get("/api/cases/" + caseId + "/disclosures/accounting").raw().body()).contains("Two drinks a week.");
 
         assertThat(person.post("/api/cases/" + caseId + "/consents/" + consentId + "/revoke", null).status()).isEqualTo(204);
         String again = request(psychiatrist, caseId, "SUD_PART2", "TREATMENT", "Anything new?");
