@@ -95,10 +95,7 @@ public final class SessionFold {
                 .orElse(null);
     }
 
-    /**
-     * Same-day services by the peer and the psychiatrist, across the case's sessions the day {@code ended} ended,
-     * can both be billed; returns the sessions whose flag changed.
-     */
+    /** Same-day services by the peer and the psychiatrist can both be billed; returns the sessions whose flag changed. */
     public static List<SessionView> flagSameDayServices(SessionView ended, Collection<SessionView> caseSessions,
                                                         ZoneId clinicZone) {
         LocalDate day = ended.getEndedAt().atZone(clinicZone).toLocalDate();
