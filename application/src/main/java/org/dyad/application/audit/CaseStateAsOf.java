@@ -10,9 +10,11 @@ import org.dyad.application.users.UserDirectory;
 import org.dyad.domain.cases.CaseEvent;
 import org.springframework.stereotype.Service;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** A case's state as it was at any event or instant: its timeline up to there, folded by the projections' own folds. */
 @Service
@@ -37,14 +39,16 @@ public class CaseStateAsOf {
         List<DomainEventMessage<?>> timeline = records.read(caseId);
         int folded = point.eventsUpTo(timeline);
         List<Part<?>> parts = aggregates.parts().stream().<Part<?>>map(Part::new).toList();
+        Map<String, String> names = new HashMap<>(); // one lookup per person, not one per event
+        Function<String, String> displayName = userId -> names.computeIfAbsent(userId, users::displayName);
         CaseView caseView = null;
         for (DomainEventMessage<?> event : timeline.subList(0, folded)) {
             Object payload = event.getPayload();
             if (payload instanceof CaseEvent e) {
-                caseView = CaseFold.apply(caseView, e, event.getTimestamp(), event.getSequenceNumber(), users::displayName);
+                caseView = CaseFold.apply(caseView, e, event.getTimestamp(), event.getSequenceNumber(), displayName);
             } else {
-                CaseView soFar = caseView;
-                parts.stream().filter(p -> p.part.folds(payload)).findFirst().ifPresent(p -> p.fold(event, soFar));
+                RecordPart.Folding folding = new RecordPart.Folding(caseView, displayName);
+                parts.stream().filter(p -> p.part.folds(payload)).findFirst().ifPresent(p -> p.fold(event, folding));
             }
         }
         Map<String, Object> state = new LinkedHashMap<>();
@@ -67,9 +71,9 @@ public class CaseStateAsOf {
             this.part = part;
         }
 
-        void fold(DomainEventMessage<?> event, CaseView caseSoFar) {
+        void fold(DomainEventMessage<?> event, RecordPart.Folding folding) {
             String id = event.getAggregateIdentifier();
-            views.put(id, part.fold(views.get(id), event, caseSoFar));
+            views.put(id, part.fold(views.get(id), event, folding));
         }
 
         void summarise(CaseView caseView) {

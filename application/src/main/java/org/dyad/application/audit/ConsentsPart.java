@@ -39,7 +39,7 @@ class ConsentsPart implements RecordPart<ConsentView> {
     }
 
     @Override
-    public ConsentView fold(ConsentView view, DomainEventMessage<?> event, CaseView caseSoFar) {
+    public ConsentView fold(ConsentView view, DomainEventMessage<?> event, Folding folding) {
         return ConsentFold.apply(view, (ConsentEvent) event.getPayload(), event.getTimestamp(), event.getSequenceNumber());
     }
 

@@ -6,7 +6,6 @@ import org.dyad.application.cases.CaseView;
 import org.dyad.application.decision.DecisionFold;
 import org.dyad.application.decision.DecisionView;
 import org.dyad.application.decision.DecisionViews;
-import org.dyad.application.users.UserDirectory;
 import org.dyad.domain.decision.DecisionEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,11 +19,9 @@ import java.util.List;
 class DecisionsPart implements RecordPart<DecisionView> {
 
     private final DecisionViews views;
-    private final UserDirectory users;
 
-    DecisionsPart(DecisionViews views, UserDirectory users) {
+    DecisionsPart(DecisionViews views) {
         this.views = views;
-        this.users = users;
     }
 
     @Override
@@ -43,9 +40,9 @@ class DecisionsPart implements RecordPart<DecisionView> {
     }
 
     @Override
-    public DecisionView fold(DecisionView view, DomainEventMessage<?> event, CaseView caseSoFar) {
+    public DecisionView fold(DecisionView view, DomainEventMessage<?> event, Folding folding) {
         return DecisionFold.apply(view, (DecisionEvent) event.getPayload(), event.getTimestamp(),
-                event.getSequenceNumber(), users::displayName);
+                event.getSequenceNumber(), folding.displayName());
     }
 
     @Override

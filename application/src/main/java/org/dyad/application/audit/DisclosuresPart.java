@@ -6,7 +6,6 @@ import org.dyad.application.cases.CaseView;
 import org.dyad.application.disclosure.DisclosureFold;
 import org.dyad.application.disclosure.DisclosureView;
 import org.dyad.application.disclosure.DisclosureViews;
-import org.dyad.application.users.UserDirectory;
 import org.dyad.domain.disclosure.DisclosureEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,11 +19,9 @@ import java.util.List;
 class DisclosuresPart implements RecordPart<DisclosureView> {
 
     private final DisclosureViews views;
-    private final UserDirectory users;
 
-    DisclosuresPart(DisclosureViews views, UserDirectory users) {
+    DisclosuresPart(DisclosureViews views) {
         this.views = views;
-        this.users = users;
     }
 
     @Override
@@ -43,9 +40,9 @@ class DisclosuresPart implements RecordPart<DisclosureView> {
     }
 
     @Override
-    public DisclosureView fold(DisclosureView view, DomainEventMessage<?> event, CaseView caseSoFar) {
+    public DisclosureView fold(DisclosureView view, DomainEventMessage<?> event, Folding folding) {
         return DisclosureFold.apply(view, (DisclosureEvent) event.getPayload(), event.getSequenceNumber(),
-                users::displayName);
+                folding.displayName());
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.dyad.application.cases.CaseView;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** One kind of record kept around a case: a new kind joins replay, verification and state-as-of by adding one bean. */
 public interface RecordPart<V> {
@@ -18,7 +19,11 @@ public interface RecordPart<V> {
     boolean folds(Object payload);
 
     /** The view after {@code event}, by the same fold the live projection uses; {@code view} is null before the first. */
-    V fold(V view, DomainEventMessage<?> event, CaseView caseSoFar);
+    V fold(V view, DomainEventMessage<?> event, Folding folding);
+
+    /** What a fold may look up beyond its event: the case as folded so far, and people's names. */
+    record Folding(CaseView caseSoFar, Function<String, String> displayName) {
+    }
 
     /** Sets the case fields derived from this kind's views (next session, decisions waiting, ...). */
     default void summarise(CaseView caseView, List<V> views) {

@@ -6,7 +6,6 @@ import org.dyad.application.cases.CaseView;
 import org.dyad.application.cotreatment.SessionFold;
 import org.dyad.application.cotreatment.SessionView;
 import org.dyad.application.cotreatment.SessionViews;
-import org.dyad.application.users.UserDirectory;
 import org.dyad.domain.cotreatment.SessionEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,12 +21,10 @@ import java.util.List;
 class SessionsPart implements RecordPart<SessionView> {
 
     private final SessionViews views;
-    private final UserDirectory users;
     private final ZoneId clinicZone;
 
-    SessionsPart(SessionViews views, UserDirectory users, Clock clock) {
+    SessionsPart(SessionViews views, Clock clock) {
         this.views = views;
-        this.users = users;
         this.clinicZone = clock.getZone();
     }
 
@@ -47,11 +44,12 @@ class SessionsPart implements RecordPart<SessionView> {
     }
 
     @Override
-    public SessionView fold(SessionView view, DomainEventMessage<?> event, CaseView caseSoFar) {
+    public SessionView fold(SessionView view, DomainEventMessage<?> event, Folding folding) {
+        CaseView caseSoFar = folding.caseSoFar();
         String personName = view != null ? view.getPersonName()
                 : caseSoFar != null ? caseSoFar.getPreferredName() : "the person served";
         return SessionFold.apply(view, (SessionEvent) event.getPayload(), event.getTimestamp(),
-                event.getSequenceNumber(), users::displayName, personName);
+                event.getSequenceNumber(), folding.displayName(), personName);
     }
 
     /** Same-day flags only ever turn on as sessions end, so flagging each ended session once gives the live result. */
