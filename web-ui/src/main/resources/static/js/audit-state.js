@@ -1,5 +1,4 @@
-// The state panel: the case as it was at the chosen event, and the sessions, decisions, consents and requests for
-// information around it. Withheld words show as what they are, never as a gap.
+// The case as it was at the chosen event; withheld words show as what they are, never as a gap.
 import {
     categoryWords, dateTimeWords, decisionStatusWords, fill, h, lockIcon, purposeWords, roleWords, sessionStatusWords,
     settingWords, unitWords,

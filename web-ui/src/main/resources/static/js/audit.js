@@ -1,5 +1,4 @@
-// /audit finds a case; /audit/cases/{id} replays it: the timeline loads in pages with progress, the slider, steps and
-// jumps choose an event, the state panel shows the case as of that event, and the hash chains are verified.
+// /audit finds a case; /audit/cases/{id} replays it, paging the timeline in so a long record shows progress.
 import { ApiError, errorText, fill, h, initChrome, pageError, request, requestWithHeaders, settingWords, unitWords } from './dyad.js';
 import { replayControls } from './replay.js';
 import { renderState } from './audit-state.js';

@@ -1,9 +1,8 @@
-// The replay's controls: a slider over every event, steps back and forward, and jumps to the previous or next event
-// of one family (disclosures, restraint and seclusion, ...). onSelect(index) runs after each move.
+// Slider, steps and jumps by family over the loaded timeline; onSelect(index) runs once a move settles.
 import { dateTimeWords, fill, h, lockIcon, roleWords } from './dyad.js';
 
-const RESTRAINT = /^(Intervention|Restraint)/;
 // Restraint and seclusion match by name, so their episodes join the list once they are recorded, without a change here.
+const RESTRAINT = /^(Intervention|Restraint)/;
 const JUMPS = [
     { id: 'disclosure', label: 'Disclosure requests and answers', matches: e => e.family === 'Disclosure' },
     { id: 'restraint', label: 'Restraint and seclusion', matches: e => RESTRAINT.test(e.family) || RESTRAINT.test(e.eventType) },

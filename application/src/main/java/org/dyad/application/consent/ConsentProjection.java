@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 
 /**
- * Keeps consent views current by {@link ConsentFold}. Every change re-files the case: boards and open case pages
- * are told at once, so what a revoked consent allowed disappears everywhere.
+ * Keeps consent views current. Every change re-files the case: boards and open case pages are told at once, so
+ * what a revoked consent allowed disappears everywhere.
  */
 @Component
 @ProcessingGroup(CaseProjection.PROCESSING_GROUP)
