@@ -19,7 +19,12 @@ export function me() {
 }
 
 /** Calls the API; resolves to the parsed JSON (or null) and rejects with an ApiError on any error status. */
-export async function request(path, { method = 'GET', body } = {}) {
+export async function request(path, options) {
+    return (await requestWithHeaders(path, options)).data;
+}
+
+/** As request(), resolving to { data, headers } for answers whose headers carry meaning (X-Total-Count). */
+export async function requestWithHeaders(path, { method = 'GET', body } = {}) {
     // X-Requested-With keeps an expired session from popping the browser's Basic-auth prompt.
     const headers = { 'X-Requested-With': 'fetch', Accept: 'application/json, application/problem+json' };
     if (method !== 'GET') {
@@ -48,7 +53,7 @@ export async function request(path, { method = 'GET', body } = {}) {
         }
         throw new ApiError(response.status, data);
     }
-    return data;
+    return { data, headers: response.headers };
 }
 
 /**

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Dyad's benchmark; see bench/README.md. Phases, in the order they run:
@@ -25,8 +26,10 @@ import java.util.Map;
  *     <li>event-to-board latency with live STOMP screens (run before the throughput phases, so the north board
  *     still has its demo size of 12 rows);</li>
  *     <li>case commands per second (open case, record goals) with concurrent HTTP clients, and the auth-only
- *     ceiling.</li>
+ *     ceiling;</li>
+ *     <li>replay: a case of 10,000 events, the state as of its last event and the verification of its chains.</li>
  * </ol>
+ * {@code --measures=} picks some of them.
  */
 public final class Bench {
 
@@ -74,38 +77,16 @@ public final class Bench {
 
         try {
             // 1. Raw insert rate, nothing else running.
-            Map<String, Object> raw = RawInsertBench.run(options, work.resolve("raw"));
-            results.put("rawInsert", raw);
-            if (!options.keepData()) {
-                delete(work.resolve("raw"));
+            if (options.runs("raw")) {
+                results.put("rawInsert", RawInsertBench.run(options, work.resolve("raw")));
+                if (!options.keepData()) {
+                    delete(work.resolve("raw"));
+                }
             }
 
-            // 2./3. The application in its own JVM.
-            Path log = target.resolve("bench-app.log");
-            progress("starting the app from %s (log: %s)", jar, log);
-            try (AppProcess app = AppProcess.start(options, jar, work.resolve("app"), log)) {
-                double ready = app.awaitSeeded(150);
-                Map<String, Object> startup = new LinkedHashMap<>();
-                startup.put("secondsToSeededDemoData", Stats.round(ready));
-                startup.put("eventsAfterSeeding", app.countEvents());
-                results.put("appStartup", startup);
-                progress("app ready with demo data after %.1f s (%d events)", ready, app.countEvents());
-
-                startup.put("warmUp", warmUp(app.api, options, app.cpu()));
-                startup.put("idleAppCpuCoresBusy", idleCpu(app.cpu()));
-
-                Map<String, Object> storeBefore = app.snapshot();
-                results.put("boardLatency", BoardLatency.run(app.api, portOf(app.api), options, app.cpu()));
-                ((Map<String, Object>) results.get("boardLatency")).put("storeAtStart", storeBefore);
-
-                results.put("authOnly", CommandThroughput.authOnly(app.api, options, app.cpu()));
-                Map<String, Map<String, Object>> commands = CommandThroughput.run(app.api, options, app::snapshot, app.cpu());
-                double rawRate = (double) raw.get("insertsPerSecondMedian");
-                for (Map<String, Object> c : commands.values()) {
-                    c.put("ratioToRawInsertRate", ratio((double) c.get("perSecondMedian"), rawRate));
-                }
-                results.put("commands", commands);
-                results.put("store", app.storeInfo());
+            // 2./3./4. The application in its own JVM, unless only the raw rate was asked for.
+            if (!options.measures().equals(Set.of("raw"))) {
+                runApp(options, jar, work, target, results);
             }
         } finally {
             if (!options.keepData()) {
@@ -122,6 +103,45 @@ public final class Bench {
         System.out.println();
         System.out.println(table(results));
         System.out.println("JSON: " + json);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void runApp(Options options, Path jar, Path work, Path target, Map<String, Object> results)
+            throws Exception {
+        Path log = target.resolve("bench-app.log");
+        progress("starting the app from %s (log: %s)", jar, log);
+        try (AppProcess app = AppProcess.start(options, jar, work.resolve("app"), log)) {
+            double ready = app.awaitSeeded(150);
+            Map<String, Object> startup = new LinkedHashMap<>();
+            startup.put("secondsToSeededDemoData", Stats.round(ready));
+            startup.put("eventsAfterSeeding", app.countEvents());
+            results.put("appStartup", startup);
+            progress("app ready with demo data after %.1f s (%d events)", ready, app.countEvents());
+
+            startup.put("warmUp", warmUp(app.api, options, app.cpu()));
+            startup.put("idleAppCpuCoresBusy", idleCpu(app.cpu()));
+
+            if (options.runs("latency")) {
+                Map<String, Object> storeBefore = app.snapshot();
+                results.put("boardLatency", BoardLatency.run(app.api, portOf(app.api), options, app.cpu()));
+                ((Map<String, Object>) results.get("boardLatency")).put("storeAtStart", storeBefore);
+            }
+            if (options.runs("commands")) {
+                results.put("authOnly", CommandThroughput.authOnly(app.api, options, app.cpu()));
+                Map<String, Map<String, Object>> commands = CommandThroughput.run(app.api, options, app::snapshot, app.cpu());
+                Map<String, Object> raw = (Map<String, Object>) results.get("rawInsert");
+                for (Map<String, Object> c : commands.values()) {
+                    c.put("ratioToRawInsertRate", raw == null ? null
+                            : ratio((double) c.get("perSecondMedian"), (double) raw.get("insertsPerSecondMedian")));
+                }
+                results.put("commands", commands);
+            }
+            // 4. Replay last: its 10,000-event case makes every later scan of the store longer.
+            if (options.runs("replay")) {
+                results.put("replay", ReplayMeasure.run(app.api, options, app.cpu()));
+            }
+            results.put("store", app.storeInfo());
+        }
     }
 
     /**
@@ -196,43 +216,21 @@ public final class Bench {
 
         String[] header = {"#", "measure", "rate / latency", "÷ raw", "p50 / p99 ms", "app CPU", "notes"};
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"1", "raw insertOne, 1 thread, " + raw.get("documentBytes") + " B event-like docs",
-                fmt(raw.get("insertsPerSecondMedian")) + " docs/s", "1", "", "",
-                "windows " + raw.get("insertsPerSecondWindows")});
-        Map<String, String[]> labels = new LinkedHashMap<>();
-        labels.put("recordGoalsBasic", new String[]{"2a", "record goals, existing case, Basic"});
-        labels.put("openCaseBasic", new String[]{"2b", "open case, Basic"});
-        labels.put("recordGoalsSession", new String[]{"2c", "record goals, existing case, session"});
-        labels.put("openCaseSession", new String[]{"2d", "open case, session"});
-        for (var label : labels.entrySet()) {
-            Map<String, Object> c = commands.get(label.getKey());
-            Map<String, Object> lat = (Map<String, Object>) c.get("latency");
-            Map<String, Object> atStart = (Map<String, Object>) c.get("storeAtStart");
-            rows.add(new String[]{label.getValue()[0], label.getValue()[1] + ", " + c.get("clients") + " clients",
-                    fmt(c.get("perSecondMedian")) + " cmd/s",
-                    String.format(Locale.ROOT, "%.3f", (double) c.get("ratioToRawInsertRate")),
-                    fmt(lat.get("p50Ms")) + " / " + fmt(lat.get("p99Ms")),
-                    fmt(c.get("appCpuMsPerRequest")) + " ms/cmd",
-                    "windows " + c.get("perSecondWindows") + ", failed " + c.get("failed")
-                            + ", board " + atStart.get("northBoardRows") + " rows at start"});
+        if (raw != null) {
+            rows.add(new String[]{"1", "raw insertOne, 1 thread, " + raw.get("documentBytes") + " B event-like docs",
+                    fmt(raw.get("insertsPerSecondMedian")) + " docs/s", "1", "", "",
+                    "windows " + raw.get("insertsPerSecondWindows")});
         }
-        Map<String, Object> authLat = (Map<String, Object>) auth.get("latency");
-        rows.add(new String[]{"2e", "GET /api/me, Basic, " + auth.get("clients") + " clients (auth ceiling)",
-                fmt(auth.get("perSecondMedian")) + " req/s", "", fmt(authLat.get("p50Ms")) + " / " + fmt(authLat.get("p99Ms")),
-                fmt(auth.get("appCpuMsPerRequest")) + " ms/req", "HTTP + BCrypt check + trivial read"});
-        Map<String, Object> e2s = (Map<String, Object>) board.get("sendToScreen");
-        Map<String, Object> ev = (Map<String, Object>) board.get("eventTimestampToScreen");
-        Map<String, Object> http = (Map<String, Object>) board.get("httpCommand");
-        rows.add(new String[]{"3", "command sent -> board on screen, " + board.get("screens") + " screens",
-                "p50 " + fmt(e2s.get("p50Ms")) + " ms", "", fmt(e2s.get("p50Ms")) + " / " + fmt(e2s.get("p99Ms")),
-                fmt(board.get("appCpuMsPerCommand")) + " ms/cmd",
-                e2s.get("samples") + " pairs = " + board.get("commandsMeasured") + " cmds x " + board.get("screens")
-                        + " screens at " + fmt(board.get("targetRatePerSecond")) + "/s (" + board.get("commandAuth")
-                        + "), missed " + board.get("pairsMissed") + ", max " + fmt(e2s.get("maxMs")) + " ms"});
-        rows.add(new String[]{"3a", "  event timestamp -> board on screen", "p50 " + fmt(ev.get("p50Ms")) + " ms", "",
-                fmt(ev.get("p50Ms")) + " / " + fmt(ev.get("p99Ms")), "", "wall clock, ms resolution"});
-        rows.add(new String[]{"3b", "  the same commands' HTTP round trip", "p50 " + fmt(http.get("p50Ms")) + " ms", "",
-                fmt(http.get("p50Ms")) + " / " + fmt(http.get("p99Ms")), "", ""});
+        if (commands != null) {
+            rows.addAll(commandRows(commands, auth));
+        }
+        if (board != null) {
+            rows.addAll(latencyRows(board));
+        }
+        Map<String, Object> replay = (Map<String, Object>) r.get("replay");
+        if (replay != null) {
+            rows.addAll(replayRows(replay));
+        }
 
         List<String[]> all = new ArrayList<>();
         all.add(header);
@@ -250,11 +248,13 @@ public final class Bench {
                         + "CPU %s / %s, IO %s / %s%n",
                 meta.get("loadAverageAtStart"), meta.get("loadAverageAtEnd"), meta.get("cpuPressureAtStart"),
                 meta.get("cpuPressureAtEnd"), meta.get("ioPressureAtStart"), meta.get("ioPressureAtEnd")));
-        out.append(String.format("App ready with demo data %s s after launch, idle CPU %s cores; store at the end: "
-                        + "%s documents, data file %s MB, avg event document %s B%n",
-                startup.get("secondsToSeededDemoData"), startup.get("idleAppCpuCoresBusy"), store.get("documents"),
-                store.get("dataFileBytes") instanceof Number n ? fmt(n.longValue() / 1e6) : "-",
-                store.get("avgEventDocumentBytes")));
+        if (startup != null && store != null) {
+            out.append(String.format("App ready with demo data %s s after launch, idle CPU %s cores; store at the end: "
+                            + "%s documents, data file %s MB, avg event document %s B%n",
+                    startup.get("secondsToSeededDemoData"), startup.get("idleAppCpuCoresBusy"), store.get("documents"),
+                    store.get("dataFileBytes") instanceof Number n ? fmt(n.longValue() / 1e6) : "-",
+                    store.get("avgEventDocumentBytes")));
+        }
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             line.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));
@@ -279,6 +279,70 @@ public final class Bench {
                     + " count); rates are lower and noisier than on an idle machine. Re-run when it is quiet.");
         }
         return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String[]> commandRows(Map<String, Map<String, Object>> commands, Map<String, Object> auth) {
+        List<String[]> rows = new ArrayList<>();
+        Map<String, String[]> labels = new LinkedHashMap<>();
+        labels.put("recordGoalsBasic", new String[]{"2a", "record goals, existing case, Basic"});
+        labels.put("openCaseBasic", new String[]{"2b", "open case, Basic"});
+        labels.put("recordGoalsSession", new String[]{"2c", "record goals, existing case, session"});
+        labels.put("openCaseSession", new String[]{"2d", "open case, session"});
+        for (var label : labels.entrySet()) {
+            Map<String, Object> c = commands.get(label.getKey());
+            Map<String, Object> lat = (Map<String, Object>) c.get("latency");
+            Map<String, Object> atStart = (Map<String, Object>) c.get("storeAtStart");
+            rows.add(new String[]{label.getValue()[0], label.getValue()[1] + ", " + c.get("clients") + " clients",
+                    fmt(c.get("perSecondMedian")) + " cmd/s",
+                    c.get("ratioToRawInsertRate") instanceof Double ratio ? String.format(Locale.ROOT, "%.3f", ratio) : "-",
+                    fmt(lat.get("p50Ms")) + " / " + fmt(lat.get("p99Ms")),
+                    fmt(c.get("appCpuMsPerRequest")) + " ms/cmd",
+                    "windows " + c.get("perSecondWindows") + ", failed " + c.get("failed")
+                            + ", board " + atStart.get("northBoardRows") + " rows at start"});
+        }
+        Map<String, Object> authLat = (Map<String, Object>) auth.get("latency");
+        rows.add(new String[]{"2e", "GET /api/me, Basic, " + auth.get("clients") + " clients (auth ceiling)",
+                fmt(auth.get("perSecondMedian")) + " req/s", "", fmt(authLat.get("p50Ms")) + " / " + fmt(authLat.get("p99Ms")),
+                fmt(auth.get("appCpuMsPerRequest")) + " ms/req", "HTTP + BCrypt check + trivial read"});
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String[]> latencyRows(Map<String, Object> board) {
+        Map<String, Object> e2s = (Map<String, Object>) board.get("sendToScreen");
+        Map<String, Object> ev = (Map<String, Object>) board.get("eventTimestampToScreen");
+        Map<String, Object> http = (Map<String, Object>) board.get("httpCommand");
+        return List.of(
+                new String[]{"3", "command sent -> board on screen, " + board.get("screens") + " screens",
+                        "p50 " + fmt(e2s.get("p50Ms")) + " ms", "", fmt(e2s.get("p50Ms")) + " / " + fmt(e2s.get("p99Ms")),
+                        fmt(board.get("appCpuMsPerCommand")) + " ms/cmd",
+                        e2s.get("samples") + " pairs = " + board.get("commandsMeasured") + " cmds x " + board.get("screens")
+                                + " screens at " + fmt(board.get("targetRatePerSecond")) + "/s (" + board.get("commandAuth")
+                                + "), missed " + board.get("pairsMissed") + ", max " + fmt(e2s.get("maxMs")) + " ms"},
+                new String[]{"3a", "  event timestamp -> board on screen", "p50 " + fmt(ev.get("p50Ms")) + " ms", "",
+                        fmt(ev.get("p50Ms")) + " / " + fmt(ev.get("p99Ms")), "", "wall clock, ms resolution"},
+                new String[]{"3b", "  the same commands' HTTP round trip", "p50 " + fmt(http.get("p50Ms")) + " ms", "",
+                        fmt(http.get("p50Ms")) + " / " + fmt(http.get("p99Ms")), "", ""});
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String[]> replayRows(Map<String, Object> replay) {
+        Map<String, Object> state = (Map<String, Object>) replay.get("stateAsOfLastEvent");
+        Map<String, Object> verify = (Map<String, Object>) replay.get("verify");
+        Map<String, Object> page = (Map<String, Object>) replay.get("timelinePageOf500");
+        String events = String.format(Locale.ROOT, "%,d", (int) replay.get("caseEvents"));
+        return List.of(
+                new String[]{"4", "state as of the last of " + events + " case events (auditor)",
+                        "median " + fmt(state.get("p50Ms")) + " ms", "", fmt(state.get("p50Ms")) + " / " + fmt(state.get("p99Ms")), "",
+                        replay.get("calls") + " calls, max " + fmt(state.get("maxMs")) + " ms; goal <= 1000 ms"},
+                new String[]{"4a", "  verify the case's hash chains", fmt(replay.get("verifyEventsPerSecond")) + " events/s", "",
+                        fmt(verify.get("p50Ms")) + " / " + fmt(verify.get("p99Ms")), "", replay.get("calls") + " calls"},
+                new String[]{"4b", "  one timeline page of 500 (the last)", "median " + fmt(page.get("p50Ms")) + " ms", "",
+                        fmt(page.get("p50Ms")) + " / " + fmt(page.get("p99Ms")), "", ""},
+                new String[]{"4c", "  building it: record goals, 1 client, session", fmt(replay.get("buildCommandsPerSecond")) + " cmd/s", "",
+                        "", fmt(replay.get("buildAppCpuMsPerCommand")) + " ms/cmd",
+                        fmt(replay.get("buildSeconds")) + " s; s per 1000 events " + replay.get("buildSecondsPerThousandEvents")});
     }
 
     private static boolean busy(Map<String, Object> meta) {

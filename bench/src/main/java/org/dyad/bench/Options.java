@@ -3,14 +3,23 @@ package org.dyad.bench;
 import org.dyad.infra.mongo.Durability;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Command-line options, all {@code --name=value}; see {@link #USAGE}. */
 record Options(Durability durability, String backend, int clients, int screens, double rate, int latencySeconds,
                int windowSeconds, int windows, String latencyAuth, Path appJar, Path targetDir, boolean keepData,
-               String appJvmArgs) {
+               String appJvmArgs, Set<String> measures, int replayEvents, int replayCalls) {
+
+    /** The measures in the order they run; {@code --measures=} picks some of them. */
+    static final List<String> MEASURES = List.of("raw", "latency", "commands", "replay");
+    /** Replay is left out by default: growing its case to 10,000 events takes about 15 minutes on 2 cores. */
+    static final String DEFAULT_MEASURES = "raw,latency,commands";
 
     static final String USAGE = """
             java -jar bench/target/dyad-bench.jar [options]
@@ -27,6 +36,11 @@ record Options(Durability durability, String backend, int clients, int screens, 
               --target-dir=PATH             where temp data, the app log and bench-results.json go (default: bench/target)
               --app-jvm-args="-Xmx1g ..."   extra JVM options for the application's process
               --keep-data                   keep the temp data directories after the run
+              --measures=raw,latency,commands
+                                            which measures run, a comma list of raw, latency, commands, replay, or all
+                                            (replay: the state as of the last of --replay-events events; not by default)
+              --replay-events=10000         events in the replayed case (recorded as goals over REST)
+              --replay-calls=7              timed calls per replay figure (the median is reported)
             java -jar bench/target/dyad-bench.jar --table-from bench/target/bench-results.json
                                             re-print the table of an earlier run
             """;
@@ -58,7 +72,10 @@ record Options(Durability durability, String backend, int clients, int screens, 
                 pathOrNull(take(values, "app-jar", null)),
                 pathOrNull(take(values, "target-dir", null)),
                 Boolean.parseBoolean(take(values, "keep-data", "false")),
-                take(values, "app-jvm-args", ""));
+                take(values, "app-jvm-args", ""),
+                measures(take(values, "measures", DEFAULT_MEASURES)),
+                Integer.parseInt(take(values, "replay-events", "10000")),
+                Integer.parseInt(take(values, "replay-calls", "7")));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + values.keySet() + "\n" + USAGE);
         }
@@ -68,11 +85,26 @@ record Options(Durability durability, String backend, int clients, int screens, 
         if (!options.latencyAuth.equals("session") && !options.latencyAuth.equals("basic")) {
             throw new IllegalArgumentException("--latency-auth is session or basic");
         }
+        if (!MEASURES.containsAll(options.measures) || options.measures.isEmpty()) {
+            throw new IllegalArgumentException("--measures is all or a comma list of " + MEASURES);
+        }
+        if (options.replayEvents < 1000 || options.replayCalls < 1) {
+            throw new IllegalArgumentException("--replay-events is 1000 or more, --replay-calls 1 or more");
+        }
         if (options.clients < 1 || options.screens < 1 || options.rate <= 0 || options.windows < 1
                 || options.windowSeconds < 1 || options.latencySeconds < 1) {
             throw new IllegalArgumentException("Counts, rates and durations must be positive\n" + USAGE);
         }
         return options;
+    }
+
+    private static Set<String> measures(String list) {
+        String names = list.strip().equalsIgnoreCase("all") ? String.join(",", MEASURES) : list;
+        return new LinkedHashSet<>(Arrays.asList(names.toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
+    }
+
+    boolean runs(String measure) {
+        return measures.contains(measure);
     }
 
     private static String take(Map<String, String> values, String name, String fallback) {

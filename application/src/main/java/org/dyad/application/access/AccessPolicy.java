@@ -131,6 +131,11 @@ public class AccessPolicy {
         return viewer.role() == AccountRole.AUDITOR;
     }
 
+    /** A restricted record is found by its exact id only, so no search lists a colleague who is also a client. */
+    public boolean mayAuditFind(Viewer viewer, CaseView view, boolean byExactId) {
+        return mayAudit(viewer) && (!view.isRestricted() || byExactId);
+    }
+
     /** Admins manage accounts and units; they read no clinical content. */
     public boolean mayAdminister(Viewer viewer) {
         return viewer.role() == AccountRole.ADMIN;

@@ -17,7 +17,7 @@ public record CaseDetails(String id, CaseAccess access, String preferredName, St
                           CaseView.NextSession nextSession, int decisionsWaiting,
                           Instant openedAt, Instant lastActivity, long version) {
 
-    static CaseDetails of(CaseView v, CaseAccess access) {
+    public static CaseDetails of(CaseView v, CaseAccess access) {
         boolean full = access == CaseAccess.FULL;
         return new CaseDetails(v.getCaseId(), access, v.getPreferredName(), v.getPronouns(),
                 full ? v.getDateOfBirth() : null, v.getSetting(), v.getUnit(), v.isAdmitted(), v.isRestricted(),

@@ -6,11 +6,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.dyad.application.cases.CaseProjection;
 import org.dyad.application.shared.ReadModelFreshness;
-import org.dyad.domain.consent.ConsentEvent.*;
+import org.dyad.domain.consent.ConsentEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.function.Consumer;
 
 /**
  * Keeps consent views current. Every change re-files the case: boards and open case pages are told at once, so
@@ -30,36 +29,14 @@ public class ConsentProjection {
         this.freshness = freshness;
     }
 
+    /** Idempotent: an event at or below the stored version was applied already. */
     @EventHandler
-    void on(ConsentGranted e, @SequenceNumber long seq, @Timestamp Instant at) {
-        if (views.find(e.consentId()).isPresent()) {
+    void on(ConsentEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        ConsentView view = views.find(e.consentId()).orElse(null);
+        if (view != null && view.getVersion() >= seq) {
             return;
         }
-        ConsentView view = new ConsentView(e.consentId(), e.caseId(), e.discloser(), e.recipients(), e.categories(),
-                e.purposes(), e.purposeInTheirWords(), e.expiresOn(), e.expiresUpon(), e.signedBy(), e.signedOn(), at);
-        view.applied(seq);
-        store(view);
-    }
-
-    @EventHandler
-    void on(ConsentRevoked e, @SequenceNumber long seq) {
-        update(e.consentId(), seq, v -> v.end(ConsentView.Status.REVOKED, e.at(), "revoked by the person"));
-    }
-
-    @EventHandler
-    void on(ConsentExpired e, @SequenceNumber long seq) {
-        update(e.consentId(), seq, v -> v.end(ConsentView.Status.EXPIRED, e.at(), e.because()));
-    }
-
-    private void update(String consentId, long seq, Consumer<ConsentView> change) {
-        ConsentView view = views.find(consentId)
-                .orElseThrow(() -> new IllegalStateException("no view for consent " + consentId + " at event " + seq));
-        if (view.getVersion() >= seq) {
-            return;
-        }
-        change.accept(view);
-        view.applied(seq);
-        store(view);
+        store(ConsentFold.apply(view, e, at, seq));
     }
 
     /** The consent first, then the case is re-filed, so screens told of the change already see the new terms. */

@@ -141,7 +141,7 @@ public class SessionView {
     void applied(long sequence) { version = sequence; }
 
     /** A copy whose notes and views are replaced by placeholders where {@code readable} says no. */
-    SessionView filtered(Predicate<Note> readableNote,
+    public SessionView filtered(Predicate<Note> readableNote,
                          Predicate<DifferingView> readableView,
                          Function<Sensitivity, String> placeholder) {
         SessionView copy = new SessionView(sessionId, caseId, scheduledFor, place, peer, psychiatrist, personServedId,
@@ -162,5 +162,6 @@ public class SessionView {
                 .map(v -> readableView.test(v) ? v : v.withheld(placeholder.apply(v.category()))).toList());
         return copy;
     }
+
     boolean isOpen() { return status == Status.SCHEDULED || status == Status.IN_PROGRESS; }
 }

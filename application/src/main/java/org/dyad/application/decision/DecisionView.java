@@ -96,7 +96,7 @@ public class DecisionView {
     void applied(long sequence) { version = sequence; }
 
     /** A copy whose views are replaced by placeholders where {@code readable} says no. */
-    DecisionView filtered(Predicate<Words> readable, Function<Sensitivity, String> placeholder) {
+    public DecisionView filtered(Predicate<Words> readable, Function<Sensitivity, String> placeholder) {
         DecisionView copy = new DecisionView(decisionId, caseId, question, openedAt);
         copy.status = status;
         copy.options = new ArrayList<>(options);

@@ -29,6 +29,8 @@ public class DisclosureView {
     private long version = -1;
     /** Worked out for the reader at read time, never stored: consents change on their own clock. */
     private transient Boolean coveredByConsent;
+    /** Worked out for the reader: true when what was asked and shared is replaced by a placeholder. */
+    private transient boolean withheld;
 
     DisclosureView() {
     }
@@ -78,6 +80,21 @@ public class DisclosureView {
     /** For an open request: does a consent in force let the holder share it now? Null once answered. */
     public Boolean getCoveredByConsent() { return coveredByConsent; }
     void coveredByConsent(Boolean covered) { coveredByConsent = covered; }
+    public boolean isWithheld() { return withheld; }
+
+    /** A copy for a reader who may not read its words: what was asked and what was shared become {@code placeholder}. */
+    public DisclosureView withheld(String placeholder) {
+        DisclosureView copy = new DisclosureView(disclosureId, caseId, requesterId, requesterName, requesterRole,
+                holderId, holderName, category, purpose, placeholder, requestedAt);
+        copy.status = status;
+        copy.whatIsShared = whatIsShared == null ? null : placeholder;
+        copy.consentId = consentId;
+        copy.redisclosureNotice = redisclosureNotice;
+        copy.answeredAt = answeredAt;
+        copy.version = version;
+        copy.withheld = true;
+        return copy;
+    }
 
     void shared(String what, String consent, String notice, Instant at) {
         status = Status.SHARED;

@@ -53,6 +53,15 @@ class AccessPolicyTest {
         assertThat(policy.caseAccess(ANOTHER_PERSON, open)).isEqualTo(CaseAccess.HIDDEN);
     }
 
+    @Test
+    void auditorsFindARestrictedRecordOnlyByItsExactIdAndNobodyElseSearches() {
+        assertThat(policy.mayAuditFind(AUDITOR, open, false)).isTrue();
+        assertThat(policy.mayAuditFind(AUDITOR, restricted, false)).isFalse();
+        assertThat(policy.mayAuditFind(AUDITOR, restricted, true)).isTrue();
+        assertThat(policy.mayAuditFind(DOCTOR_ON_TEAM, open, true)).isFalse();
+        assertThat(policy.mayAuditFind(ADMIN, open, true)).isFalse();
+    }
+
     @ParameterizedTest
     @EnumSource(CaseChange.class)
     void theCareTeamMayMakeEveryChange(CaseChange change) {

@@ -29,6 +29,9 @@ class PageController {
         if (viewer.role().isClinicalStaff() && viewer.unit() != null) {
             return "redirect:/board/" + viewer.unit();
         }
+        if (viewer.role() == AccountRole.AUDITOR) {
+            return "redirect:/audit";
+        }
         return "redirect:/swagger-ui.html";
     }
 
@@ -67,5 +70,10 @@ class PageController {
     @GetMapping("/cases/{id}/decisions/{decisionId}")
     String decisionPage() {
         return "forward:/decision.html";
+    }
+
+    @GetMapping({"/audit", "/audit/cases/{id}"})
+    String auditPage() {
+        return "forward:/audit.html";
     }
 }
