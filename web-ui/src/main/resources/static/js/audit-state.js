@@ -16,11 +16,48 @@ export function renderState(el, asOf, index, total) {
         list('Shared decisions', 'state-decisions', s.decisions, decision),
         list('Consents', 'state-consents', s.consents, consent),
         list('Requests for information', 'state-disclosures', s.disclosures, disclosure),
+        list('Restraint and seclusion', 'state-restrictions', s.restrictions, restriction),
+        list('Soft coercion', 'state-coercion', s.coercion, coercion),
         Object.entries(s).filter(([key]) => !KNOWN.includes(key))
             .map(([key, items]) => list(key, `state-${key}`, items, item => h('pre', { class: 'payload' }, JSON.stringify(item, null, 2)))));
 }
 
-const KNOWN = ['case', 'sessions', 'decisions', 'consents', 'disclosures'];
+const KNOWN = ['case', 'sessions', 'decisions', 'consents', 'disclosures', 'restrictions', 'coercion'];
+
+const KIND_WORDS = {
+    PHYSICAL_HOLD: 'physical hold', MECHANICAL_RESTRAINT: 'mechanical restraint',
+    DRUG_USED_AS_RESTRAINT: 'drug used as restraint', SECLUSION: 'seclusion',
+};
+const CLOCK_WORDS = {
+    ORDER: 'order ran out', FACE_TO_FACE_EVALUATION: 'face-to-face evaluation overdue',
+    DEBRIEF: 'debrief overdue', DEATH_REPORT: 'death report overdue',
+};
+const words_ = value => String(value ?? '').toLowerCase().replaceAll('_', ' ');
+
+function restriction(r) {
+    return [
+        h('p', { class: 'request-head' }, h('strong', {}, KIND_WORDS[r.kind] ?? words_(r.kind)),
+            ` from ${dateTimeWords(r.startedAt)}`, r.endedAt ? ` to ${dateTimeWords(r.endedAt)}` : ', in progress',
+            r.startLate ? h('span', { class: 'badge quiet' }, ' charted late') : null),
+        h('p', { class: 'small' }, 'Risk: ', r.imminentRisk, '. Tried first: ', r.alternativesTried.join(', '), '.'),
+        h('p', { class: 'small' }, r.faceToFace
+            ? `Face-to-face evaluation ${r.faceToFace.withinTheHour ? 'within the hour' : 'after the hour'} by ${r.faceToFace.evaluatorName}`
+            : 'No face-to-face evaluation yet'),
+        r.overdue.length ? h('p', { class: 'small overdue-words' }, r.overdue.map(c => CLOCK_WORDS[c] ?? words_(c)).join('; ')) : null,
+        r.debrief ? h('p', { class: 'small' }, `Debriefed with ${r.debrief.peerName}`,
+            r.debrief.personsAccount ? [': “', r.debrief.personsAccount, '”'] : '') : null,
+        r.personsAccounts.map(a => h('blockquote', {}, a.account ?? a.whatWouldHaveHelped)),
+    ];
+}
+
+function coercion(c) {
+    return [
+        h('p', { class: 'request-head' }, h('strong', {}, words_(c.kind)), ` ${dateTimeWords(c.occurredAt)}, recorded by `,
+            c.recordedByPersonServed ? 'the person' : c.recordedByName),
+        h('p', { class: 'small' }, c.whatHappened),
+        c.personsAccounts.map(a => h('blockquote', {}, a.text)),
+    ];
+}
 
 function caseState(c) {
     return h('div', { id: 'state-case' },

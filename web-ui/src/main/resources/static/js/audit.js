@@ -2,6 +2,7 @@
 import { ApiError, errorText, fill, h, initChrome, pageError, request, requestWithHeaders, settingWords, unitWords } from './dyad.js';
 import { replayControls } from './replay.js';
 import { renderState } from './audit-state.js';
+import { hbipsSection } from './hbips.js';
 
 const PAGE = 500;
 const main = document.getElementById('main');
@@ -21,6 +22,7 @@ async function start() {
         event.preventDefault();
         search(form.elements.q.value);
     });
+    showQuality();
     if (caseId) {
         document.getElementById('case-search-title').textContent = 'Find another case';
         document.getElementById('page-title').textContent = 'Replay';
@@ -28,6 +30,19 @@ async function start() {
     } else {
         await search('');
         document.getElementById('search-q').focus();
+    }
+}
+
+// The unit's HBIPS charts sit below the search on the auditor's home page.
+async function showQuality() {
+    const section = document.getElementById('hbips');
+    if (!section || caseId) {
+        return;
+    }
+    try {
+        hbipsSection(section, await request('/api/quality/units'));
+    } catch (error) {
+        fill(section, h('p', { class: 'error' }, errorText(error)));
     }
 }
 

@@ -8,6 +8,7 @@ import org.dyad.application.cases.CaseViews;
 import org.dyad.application.restriction.InterventionView;
 import org.dyad.application.restriction.InterventionViews;
 import org.dyad.application.shared.InvalidInput;
+import org.dyad.application.users.Unit;
 import org.dyad.application.users.UnitDirectory;
 import org.springframework.stereotype.Service;
 
@@ -40,11 +41,19 @@ public class HbipsQueries {
         this.clock = clock;
     }
 
+    public List<Unit> unitsFor(Viewer viewer) {
+        return units.all().stream().filter(u -> mayRead(viewer, u.unitId())).toList();
+    }
+
+    private boolean mayRead(Viewer viewer, String unit) {
+        return policy.mayAudit(viewer) || policy.mayViewBoard(viewer, unit);
+    }
+
     public List<HbipsRow> report(Viewer viewer, String unit, YearMonth from, YearMonth to) {
         if (units.find(unit).isEmpty()) {
             throw new InvalidInput("unit", "There is no unit '" + unit + "'.");
         }
-        if (!policy.mayAudit(viewer) && !policy.mayViewBoard(viewer, unit)) {
+        if (!mayRead(viewer, unit)) {
             throw new NotPermitted("Quality measures of a unit are for its staff and for auditors.");
         }
         if (to.isBefore(from)) {

@@ -6,11 +6,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.dyad.application.cases.CaseProjection;
 import org.dyad.application.shared.ReadModelFreshness;
 import org.dyad.application.users.UserDirectory;
-import org.dyad.domain.restriction.CoercionEvent.*;
+import org.dyad.domain.restriction.CoercionEvent;
 import org.springframework.stereotype.Component;
 
-import static org.dyad.domain.shared.Charting.isLate;
-
+/** Keeps the soft-coercion ledger current and tells screens showing the case. */
 @Component
 @ProcessingGroup(CaseProjection.PROCESSING_GROUP)
 public class CoercionProjection {
@@ -27,30 +26,16 @@ public class CoercionProjection {
         this.freshness = freshness;
     }
 
+    /** Idempotent: an event at or below the stored version was applied already. */
     @EventHandler
-    void on(CoercionRecorded e, @SequenceNumber long seq) {
-        if (views.find(e.coercionId()).isPresent()) {
+    void on(CoercionEvent e, @SequenceNumber long seq) {
+        CoercionView view = views.find(e.coercionId()).orElse(null);
+        if (view != null && view.getVersion() >= seq) {
             return;
         }
-        CoercionView view = new CoercionView(e.coercionId(), e.caseId(), e.kind(), e.whatHappened(), e.recordedBy(),
-                users.displayName(e.recordedBy()), e.recordedByPersonServed(), e.occurredAt(), e.recordedAt(),
-                isLate(e.occurredAt(), e.recordedAt()));
-        view.applied(seq);
-        store(view);
-    }
-
-    @EventHandler
-    void on(PersonsAccountOfCoercionAdded e, @SequenceNumber long seq) {
-        views.find(e.coercionId()).filter(v -> v.getVersion() < seq).ifPresent(view -> {
-            view.accountAdded(new CoercionView.Account(e.account(), e.recordedAt()));
-            view.applied(seq);
-            store(view);
-        });
-    }
-
-    private void store(CoercionView view) {
-        views.save(view);
-        cases.refile(view.getCaseId());
+        CoercionView next = CoercionFold.apply(view, e, seq, users::displayName);
+        views.save(next);
+        cases.refile(next.getCaseId());
         freshness.changed();
     }
 }

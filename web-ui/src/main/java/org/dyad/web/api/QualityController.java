@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.dyad.application.access.Viewer;
 import org.dyad.application.quality.HbipsQueries;
 import org.dyad.application.quality.HbipsRow;
+import org.dyad.application.users.Unit;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,6 +43,12 @@ class QualityController {
 
     QualityController(HbipsQueries hbips) {
         this.hbips = hbips;
+    }
+
+    @GetMapping("/api/quality/units")
+    @Operation(summary = "The units whose quality measures this viewer may see: all for auditors, their own for staff")
+    List<Unit> units(Viewer viewer) {
+        return hbips.unitsFor(viewer);
     }
 
     @GetMapping(value = "/api/quality/hbips", produces = MediaType.APPLICATION_JSON_VALUE)

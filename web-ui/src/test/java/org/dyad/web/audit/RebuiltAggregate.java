@@ -16,7 +16,18 @@ import org.dyad.domain.cotreatment.SessionEvent;
 import org.dyad.domain.decision.DecisionEvent;
 import org.dyad.domain.decision.SharedDecision;
 import org.dyad.domain.disclosure.Disclosure;
+import org.dyad.domain.restriction.Coercion;
+import org.dyad.domain.restriction.CoercionEvent;
+import org.dyad.domain.restriction.InterventionEvent;
+import org.dyad.domain.restriction.RestrictiveIntervention;
 import org.dyad.domain.disclosure.DisclosureEvent;
+
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.mockito.Mockito;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -50,7 +61,11 @@ final class RebuiltAggregate {
     }
 
     private static <T> T rebuild(Class<T> type, List<? extends DomainEventMessage<?>> prefix) {
-        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type);
+        // Command handlers are never called here, but their parameters must resolve for Axon to inspect the type.
+        ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
+                ClasspathParameterResolverFactory.forClass(type),
+                new SimpleResourceParameterResolverFactory(List.of(Mockito.mock(DeadlineManager.class))));
+        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(type, resolvers);
         T root = new GenericAggregateFactory<>(model).createAggregateRoot(prefix.get(0).getAggregateIdentifier(), prefix.get(0));
         EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root, model, null, NoSnapshotTriggerDefinition.TRIGGER);
         aggregate.initializeState(DomainEventStream.of(prefix));
@@ -72,6 +87,12 @@ final class RebuiltAggregate {
         }
         if (firstEvent instanceof DisclosureEvent) {
             return Disclosure.class;
+        }
+        if (firstEvent instanceof InterventionEvent) {
+            return RestrictiveIntervention.class;
+        }
+        if (firstEvent instanceof CoercionEvent) {
+            return Coercion.class;
         }
         throw new AssertionError("no aggregate for " + firstEvent.getClass());
     }

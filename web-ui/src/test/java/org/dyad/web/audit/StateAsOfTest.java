@@ -10,6 +10,8 @@ import org.dyad.domain.cotreatment.Attendance;
 import org.dyad.domain.cotreatment.CoTreatmentSession;
 import org.dyad.domain.decision.SharedDecision;
 import org.dyad.domain.disclosure.Disclosure;
+import org.dyad.domain.restriction.Coercion;
+import org.dyad.domain.restriction.RestrictiveIntervention;
 import org.dyad.web.support.Api;
 import org.dyad.web.support.DyadWebTest;
 import org.dyad.web.support.Scenarios;
@@ -87,6 +89,17 @@ class StateAsOfTest {
         assertThat(asked.status()).as(asked.raw().body()).isEqualTo(201);
         ok(peer.post(path("disclosures/" + asked.body().get("id").asText() + "/decline"), null));
 
+        ok(psychiatrist.post(path("leave"), null));
+        ok(psychiatrist.post(path("return"), null));
+        Api.Response started = psychiatrist.post(path("restrictions"), Scenarios.seclusion(null));
+        assertThat(started.status()).as(started.raw().body()).isEqualTo(201);
+        String episode = "restrictions/" + started.body().get("id").asText();
+        ok(psychiatrist.post(path(episode + "/face-to-face"), "{\"findings\": \"settled, wants to talk\"}"));
+        ok(psychiatrist.post(path(episode + "/measures"), "{\"measures\": [\"PHYSICAL_HOLD\", \"SECLUSION\"]}"));
+        ok(psychiatrist.post(path(episode + "/end"), null));
+        ok(peer.post(path(episode + "/debrief"), "{\"peerId\": \"peer\", \"teamAccount\": \"t\", \"whatToChange\": \"c\"}"));
+        assertThat(peer.post(path("coercion-events"),
+                "{\"kind\": \"LEVERAGE_COURT\", \"whatHappened\": \"told the court would hear of it\"}").status()).isEqualTo(201);
         ok(psychiatrist.post(path("discharge"), null));
         ok(psychiatrist.post(path("goals"), "{\"goals\": [\"go back to work\"]}"));
         ok(psychiatrist.post(path("close"), "{\"reason\": \"moved away\"}"));
@@ -96,7 +109,7 @@ class StateAsOfTest {
     void atEveryEventOfEveryAggregateTheStateSaysWhatTheAggregateItselfKnew() {
         Set<String> aggregates = new LinkedHashSet<>();
         auditor.get("/api/audit/cases/" + caseId + "/events").body().forEach(e -> aggregates.add(e.get("aggregateId").asText()));
-        assertThat(aggregates).hasSize(5);
+        assertThat(aggregates).hasSize(7);
         int compared = 0;
         for (String aggregateId : aggregates) {
             List<? extends DomainEventMessage<?>> stream = eventStore.readEvents(aggregateId).asStream().toList();
@@ -164,6 +177,21 @@ class StateAsOfTest {
             JsonNode consent = find(state.get("consents"), "consentId", aggregateId);
             assertThat(!consent.get("status").asText().equals("ACTIVE")).as(at).isEqualTo(aggregate.<Boolean>field("ended"));
             assertThat(consent.get("expiresOn").asText()).as(at).isEqualTo(aggregate.field("expiresOn").toString());
+        } else if (aggregate.type() == RestrictiveIntervention.class) {
+            JsonNode episode = find(state.get("restrictions"), "interventionId", aggregateId);
+            assertThat(episode.get("endedAt").isNull() ? null : Instant.parse(episode.get("endedAt").asText())).as(at + ": ended")
+                    .isEqualTo(aggregate.<Instant>field("endedAt"));
+            Set<String> measures = new java.util.TreeSet<>();
+            episode.get("measures").forEach(m -> measures.add(m.asText()));
+            Set<String> known = new java.util.TreeSet<>();
+            if (aggregate.<Instant>field("endedAt") == null) {
+                aggregate.<Set<?>>field("measures").forEach(m -> known.add(m.toString()));
+            }
+            assertThat(measures).as(at + ": measures in place").isEqualTo(known);
+            assertThat(!episode.get("faceToFace").isNull()).as(at + ": evaluated").isEqualTo(aggregate.<Boolean>field("evaluatedFaceToFace"));
+            assertThat(!episode.get("debrief").isNull()).as(at + ": debriefed").isEqualTo(aggregate.<Boolean>field("debriefed"));
+        } else if (aggregate.type() == Coercion.class) {
+            assertThat(find(state.get("coercion"), "coercionId", aggregateId).get("kind").asText()).as(at).isEqualTo("LEVERAGE_COURT");
         } else if (aggregate.type() == Disclosure.class) {
             JsonNode disclosure = find(state.get("disclosures"), "disclosureId", aggregateId);
             assertThat(!disclosure.get("status").asText().equals("OPEN")).as(at).isEqualTo(aggregate.<Boolean>field("answered"));
@@ -193,6 +221,10 @@ class StateAsOfTest {
             dischargedAt = stay.get("dischargedAt").isNull() ? dischargedAt : Instant.parse(stay.get("dischargedAt").asText());
         }
         assertThat(dischargedAt).as(at + ": last discharged at").isEqualTo(aggregate.<Instant>field("lastDischargedAt"));
+        JsonNode lastLeave = last == null || last.get("leaves").isEmpty() ? null : last.get("leaves").get(last.get("leaves").size() - 1);
+        Instant onLeaveSince = lastLeave != null && lastLeave.get("returnedAt").isNull() && last.get("dischargedAt").isNull()
+                ? Instant.parse(lastLeave.get("leftAt").asText()) : null;
+        assertThat(onLeaveSince).as(at + ": on leave since").isEqualTo(aggregate.<Instant>field("onLeaveSince"));
         assertThat(c.get("restricted").asBoolean()).as(at + ": restricted").isEqualTo(aggregate.<Boolean>field("restricted"));
         assertThat(c.get("closed").asBoolean()).as(at + ": closed").isEqualTo(aggregate.<Boolean>field("closed"));
     }

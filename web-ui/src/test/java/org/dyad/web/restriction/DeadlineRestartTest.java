@@ -3,6 +3,7 @@ package org.dyad.web.restriction;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.web.DyadApplication;
 import org.dyad.web.support.Api;
+import org.dyad.web.support.Scenarios;
 import org.dyad.web.support.TestClock;
 import org.dyad.web.support.TestClockConfig;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class DeadlineRestartTest {
     }
 
     private static String start(Api api, String caseId, Instant startedAt) {
-        Api.Response started = api.post("/api/cases/" + caseId + "/restrictions", RestrictionFlowTest.seclusion(
+        Api.Response started = api.post("/api/cases/" + caseId + "/restrictions", Scenarios.seclusion(
                 startedAt.truncatedTo(ChronoUnit.SECONDS).toString()));
         assertThat(started.status()).as(started.raw().body()).isEqualTo(201);
         return started.body().get("id").asText();

@@ -3,6 +3,7 @@ package org.dyad.web.restriction;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.web.support.Api;
 import org.dyad.web.support.DyadWebTest;
+import org.dyad.web.support.Scenarios;
 import org.dyad.web.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,13 +61,6 @@ class RestrictionFlowTest {
         return caseId;
     }
 
-    static String seclusion(String startedAt) {
-        return """
-                {"kind": "SECLUSION", "imminentRisk": "threw a chair at a window",
-                 "alternativesTried": ["offered the comfort room", "talked with the peer"],
-                 "order": {"prescriberId": "psychiatrist"}%s}""".formatted(startedAt == null ? "" : ", \"startedAt\": \"" + startedAt + "\"");
-    }
-
     String start(String caseId, String body) {
         Api.Response started = nurse.post("/api/cases/" + caseId + "/restrictions", body);
         assertThat(started.status()).as(started.raw().body()).isEqualTo(201);
@@ -83,7 +77,7 @@ class RestrictionFlowTest {
     void aSeclusionStartsItsClocksFromTheClinicalTimeAndBringsThePersonsWishesToTheBoard() {
         String caseId = admittedCase("1990-05-01", null);
         Instant startedAt = clock.instant().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        String id = start(caseId, seclusion(startedAt.toString()));
+        String id = start(caseId, Scenarios.seclusion(startedAt.toString()));
 
         JsonNode episode = nurse.get("/api/cases/" + caseId + "/restrictions/" + id).body();
         assertThat(Instant.parse(episode.get("orderExpiresAt").asText())).isEqualTo(startedAt.plus(Duration.ofHours(4)));
@@ -101,7 +95,7 @@ class RestrictionFlowTest {
     @Test
     void aChildsOrderLastsTwoHoursAndALongerOneIsRefused() {
         String caseId = admittedCase(java.time.LocalDate.now().minusYears(11).toString(), null);
-        String id = start(caseId, seclusion(null));
+        String id = start(caseId, Scenarios.seclusion(null));
         JsonNode episode = nurse.get("/api/cases/" + caseId + "/restrictions/" + id).body();
         assertThat(Duration.between(Instant.parse(episode.get("orders").get(0).get("orderedAt").asText()),
                 Instant.parse(episode.get("orderExpiresAt").asText()))).isEqualTo(Duration.ofHours(2));
@@ -121,7 +115,7 @@ class RestrictionFlowTest {
         assertThat(fields(noAlternatives)).contains("alternativesTried");
 
         Api.Response future = nurse.post("/api/cases/" + caseId + "/restrictions",
-                seclusion(clock.instant().plusSeconds(3600).toString()));
+                Scenarios.seclusion(clock.instant().plusSeconds(3600).toString()));
         assertThat(future.status()).isEqualTo(400);
         assertThat(fields(future)).contains("startedAt");
 
@@ -142,7 +136,7 @@ class RestrictionFlowTest {
     @Test
     void anEvaluationNotRecordedWithinTheHourTurnsTheRowOverdueAndARecordedOneClearsIt() {
         String caseId = admittedCase("1990-05-01", null);
-        String id = start(caseId, seclusion(null));
+        String id = start(caseId, Scenarios.seclusion(null));
         clock.advance(Duration.ofMinutes(61));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(texts(boardRow(nurse, caseId).get("restrictions").get(0).get("overdue")))
@@ -160,7 +154,7 @@ class RestrictionFlowTest {
     @Test
     void afterTheEndTheDebriefWithThePeerClosesTheEpisodeOnTheBoardAndThePersonAddsTheirAccount() {
         String caseId = admittedCase("1990-05-01", "person");
-        String id = start(caseId, seclusion(null));
+        String id = start(caseId, Scenarios.seclusion(null));
         assertThat(psychiatrist.post("/api/cases/" + caseId + "/restrictions/" + id + "/face-to-face",
                 "{\"findings\": \"settled\"}").status()).isEqualTo(204);
         assertThat(nurse.post("/api/cases/" + caseId + "/restrictions/" + id + "/monitoring",

@@ -36,4 +36,12 @@ public final class Scenarios {
         assertThat(note.status()).as(note.raw().body()).isEqualTo(204);
         return sessionId;
     }
+
+    /** The body that starts a seclusion ordered by the psychiatrist; {@code startedAt} null for now. */
+    public static String seclusion(String startedAt) {
+        return """
+                {"kind": "SECLUSION", "imminentRisk": "threw a chair at a window",
+                 "alternativesTried": ["offered the comfort room", "talked with the peer"],
+                 "order": {"prescriberId": "psychiatrist"}%s}""".formatted(startedAt == null ? "" : ", \"startedAt\": \"" + startedAt + "\"");
+    }
 }
