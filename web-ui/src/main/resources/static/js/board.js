@@ -4,6 +4,7 @@ import { Client, ReconnectionTimeMode } from '@stomp/stompjs';
 import {
     ApiError, dayTime, fill, h, initChrome, refreshRelativeTimes, request, settingWords, timeAgo, unitWords,
 } from './dyad.js';
+import { clocks, keepCountdownsTicking, measuresWords, overdueList, personsVoice, tickCountdowns } from './restrictions.js';
 
 const unit = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 const boardEl = document.getElementById('board');
@@ -46,6 +47,8 @@ function render(board) {
             card.li.classList.toggle('restricted', row.restricted);
             card.li.dataset.decisionsWaiting = String(row.decisionsWaiting ?? 0);
             card.li.dataset.openRequests = String(row.openDisclosureRequests ?? 0);
+            // Red when a legal clock ran out unmet; the words say so too, not the colour alone.
+            card.li.classList.toggle('overdue', (row.restrictions ?? []).some(r => r.overdue.length));
             fill(card.li, cardContent(row));
             if (!firstRender) {
                 flash(card.li);
@@ -90,6 +93,7 @@ function cardContent(row) {
         nextSession(row.nextSession),
         decisionsWaiting(row.decisionsWaiting),
         openRequests(row.openDisclosureRequests),
+        restrictions(row),
         h('p', { class: 'badges' },
             row.padPresent ? h('span', { class: 'badge pad', title: 'Psychiatric advance directive on record' }, 'PAD') : null,
             row.wrapPresent ? h('span', { class: 'badge wrap', title: 'Wellness Recovery Action Plan on record' }, 'WRAP') : null,
@@ -98,6 +102,24 @@ function cardContent(row) {
                 : h('span', { class: 'badge setting' }, settingWords(row.setting))),
         h('p', { class: 'activity' }, 'Last activity ', timeAgo(row.lastActivity)),
     ];
+}
+
+// Each restraint or seclusion episode in progress or with a duty open: its clocks, what ran out, and while it
+// goes on the person's own wishes for a crisis.
+function restrictions(row) {
+    if (!row.restrictions?.length) {
+        return null;
+    }
+    return h('div', { class: 'restrictions' },
+        row.restrictions.map(r => h('section', { class: r.overdue.length ? 'restriction overdue' : 'restriction',
+            dataset: { interventionId: r.interventionId }, 'aria-label': 'Restraint or seclusion' },
+            h('p', { class: 'restriction-head' },
+                h('a', { href: `/cases/${encodeURIComponent(row.caseId)}/restrictions/${encodeURIComponent(r.interventionId)}` },
+                    r.endedAt ? 'Episode' : measuresWords(r.measures)),
+                r.endedAt ? [', ended ', dayTime(r.endedAt)] : [' since ', dayTime(r.startedAt)]),
+            overdueList(r.overdue),
+            h('ul', { class: 'clocks' }, clocks(r)))),
+        personsVoice(row.personsVoice));
 }
 
 // "Co-treatment: tomorrow 10:00 AM, Room 3" or "Co-treatment: in progress, Room 1".
@@ -197,6 +219,8 @@ async function start() {
     }
     connect();
     setInterval(() => refreshRelativeTimes(boardEl), 30_000);
+    tickCountdowns(boardEl);
+    keepCountdownsTicking();
 }
 
 start();

@@ -7,6 +7,7 @@ import {
 import { ownWordsSections } from './own-words.js';
 import { disclosuresSection, loadDisclosures } from './disclosures.js';
 import { followCase } from './live.js';
+import { coercionLedger, episodeList, startForm } from './restrictions.js';
 
 const main = document.getElementById('main');
 const caseId = decodeURIComponent(location.pathname.split('/')[2] ?? 'new');
@@ -76,19 +77,21 @@ let shown = '';
 async function load(focusSection, announcement, live = false) {
     let details;
     let staff = [];
-    let work = { sessions: [], decisions: [], requests: [] };
+    let work = { sessions: [], decisions: [], requests: [], episodes: [], coercion: [] };
     try {
         const base = `/api/cases/${encodeURIComponent(caseId)}`;
         details = await request(base);
         const full = details.access === 'FULL';
-        const [team, sessions, decisions, requests] = await Promise.all([
+        const [team, sessions, decisions, requests, episodes, coercion] = await Promise.all([
             request(`/api/staff?unit=${encodeURIComponent(details.unit)}`),
             full ? request(`${base}/sessions`) : [],
             full ? request(`${base}/decisions`) : [],
             full ? loadDisclosures(caseId) : [],
+            full ? request(`${base}/restrictions`) : [],
+            full ? request(`${base}/coercion-events`) : [],
         ]);
         staff = team;
-        work = { sessions, decisions, requests };
+        work = { sessions, decisions, requests, episodes, coercion };
     } catch (error) {
         if (live) {
             return;
@@ -149,6 +152,8 @@ function render(c, staff, work) {
             full ? decisionsSection(c, work.decisions) : null,
             full ? disclosuresSection({ caseId: c.id, careTeam: c.careTeam, who, requests: work.requests, reload }) : null,
             full ? staySection(c) : null,
+            full ? restrictionsSection(c, work.episodes) : null,
+            full ? coercionSection(c, work.coercion) : null,
             full ? ownWordsSections(c, { voice: 'team', prefix: 'case', saved: reload }) : null));
     main.removeAttribute('aria-busy');
 }
@@ -304,6 +309,20 @@ function decisionsSection(c, decisions) {
         list, form);
 }
 
+function restrictionsSection(c, episodes) {
+    return panel('restrictions', 'Restraint and seclusion',
+        h('p', { class: 'hint' }, 'Only for an imminent risk of harm, after less restrictive alternatives, under an order for this episode.'),
+        episodeList(c.id, episodes),
+        c.closed ? null : h('details', { class: 'add' }, h('summary', {}, 'Start restraint or seclusion'),
+            startForm(c.id, id => location.assign(`/cases/${encodeURIComponent(c.id)}/restrictions/${encodeURIComponent(id)}`))));
+}
+
+function coercionSection(c, entries) {
+    return panel('coercion', 'Soft coercion',
+        h('p', { class: 'hint' }, 'Leverage, threats and involuntary measures, so the team can see them and reduce them.'),
+        coercionLedger(c.id, entries, { voice: 'team', onRecorded: () => reload('coercion', 'Coercion recorded.') }));
+}
+
 function staySection(c) {
     const base = `/api/cases/${encodeURIComponent(c.id)}`;
     const verb = c.admitted ? 'discharge' : 'admit';
@@ -317,11 +336,18 @@ function staySection(c) {
         await request(`${base}/${verb}`, { method: 'POST', body: { occurredAt: at ? new Date(at).toISOString() : null } });
         await reload('stay', c.admitted ? 'Discharged.' : 'Admitted.');
     });
+    const onLeave = current?.leaves?.at(-1) && !current.leaves.at(-1).returnedAt && c.admitted;
+    const leave = c.admitted ? wireForm(h('form', { class: 'inline-form', id: 'leave-form' },
+        h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'secondary' }, onLeave ? 'Back from leave' : 'Goes on leave'))),
+    async () => {
+        await request(`${base}/${onLeave ? 'return' : 'leave'}`, { method: 'POST', body: {} });
+        await reload('stay', onLeave ? 'Back from leave.' : 'On leave.');
+    }) : null;
     return panel('stay', 'Inpatient stay',
         h('p', { id: 'stay-view' }, c.admitted
-            ? `Admitted since ${dateTimeWords(current?.admittedAt)}.`
+            ? `Admitted since ${dateTimeWords(current?.admittedAt)}${onLeave ? `; on leave since ${dateTimeWords(current.leaves.at(-1).leftAt)}` : ''}.`
             : current ? `Discharged ${dateTimeWords(current.dischargedAt)}.` : 'Not admitted.'),
-        form);
+        form, leave);
 }
 
 start();

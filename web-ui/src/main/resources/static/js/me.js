@@ -1,9 +1,10 @@
 // The person served's own page: the decisions waiting for them, their case(s), who is on their team, and their
 // goals, PAD and WRAP, which they record in their own words.
-import { dayTime, decisionStatusWords, fill, h, initChrome, keepingState, pageError, request, roleWords, unitWords } from './dyad.js';
+import { dateTimeWords, dayTime, decisionStatusWords, fill, h, initChrome, keepingState, pageError, request, roleWords, unitWords } from './dyad.js';
 import { followCase } from './live.js';
 import { ownWordsSections } from './own-words.js';
 import { accountingSection, consentsSection } from './consents.js';
+import { coercionLedger, kindWords } from './restrictions.js';
 
 const main = document.getElementById('main');
 let who;
@@ -33,9 +34,13 @@ async function load(focusSection, announcement, live = false) {
     let decisions;
     let consents;
     let accounting;
+    const restraint = new Map();
     try {
         [cases, decisions, consents, accounting] = await Promise.all([request('/api/cases'), request('/api/me/decisions'),
             request('/api/me/consents'), request('/api/me/accounting')]);
+        await Promise.all(cases.map(async c => restraint.set(c.id, await Promise.all([
+            request(`/api/cases/${encodeURIComponent(c.id)}/restrictions`),
+            request(`/api/cases/${encodeURIComponent(c.id)}/coercion-events`)]))));
     } catch (error) {
         if (!live) {
             pageError(main, error);
@@ -50,7 +55,7 @@ async function load(focusSection, announcement, live = false) {
         decisionsSection(decisions),
         cases.length ? consentsSection({ cases, consents, reload: (section, message) => load(section, message) }) : null,
         cases.length ? accountingSection(accounting) : null,
-        cases.length ? cases.map((c, i) => caseView(c, i)) : h('p', {}, 'You have no open record in Dyad right now.'));
+        cases.length ? cases.map((c, i) => caseView(c, i, restraint.get(c.id))) : h('p', {}, 'You have no open record in Dyad right now.'));
     if (live) {
         keepingState(main, draw);
         return;
@@ -94,7 +99,23 @@ function decisionsSection(decisions) {
         ] : null);
 }
 
-function caseView(c, index) {
+/** What was done to the person, in their sight: episodes with the debrief, and coercion they or others recorded. */
+function restraintSection(c, index, [episodes, coercion]) {
+    const reload = message => load(`mine-${index}-restraint`, message);
+    return h('section', { class: 'panel', id: `mine-${index}-restraint`, 'aria-labelledby': `mine-${index}-restraint-title` },
+        h('h3', { id: `mine-${index}-restraint-title`, tabindex: '-1' }, 'Restraint, seclusion and pressure'),
+        h('p', { class: 'hint' }, 'Your account matters here: what happened, and what would have helped.'),
+        episodes.length ? h('ul', { class: 'episodes', id: 'my-episodes' }, episodes.map(e => h('li', {},
+            h('a', { href: `/cases/${encodeURIComponent(c.id)}/restrictions/${encodeURIComponent(e.interventionId)}` },
+                `${kindWords(e.kind)}, ${dateTimeWords(e.startedAt)}`),
+            e.debrief ? ' · debriefed' : '', e.personsAccounts.length ? ' · your account added' : ' · add your account')))
+            : h('p', { class: 'muted' }, 'No restraint or seclusion recorded.'),
+        h('h4', {}, 'Pressure or coercion'),
+        coercionLedger(c.id, coercion, { voice: 'person', onRecorded: () => reload('Recorded.'),
+            onAccount: () => reload('Your account is added.') }));
+}
+
+function caseView(c, index, restraint) {
     const team = c.careTeam ?? [];
     return h('article', { class: 'my-case', dataset: { caseId: c.id }, 'aria-labelledby': `mine-${index}-title` },
         h('h2', { id: `mine-${index}-title`, class: 'case-unit' }, `Your record with the ${unitWords(c.unit)}`),
@@ -109,7 +130,8 @@ function caseView(c, index) {
             team.length ? h('ul', { class: 'team' }, team.map(m => h('li', {},
                 h('strong', {}, m.displayName), ' ', h('span', { class: 'muted' }, roleWords(m.role))))) : null),
         h('div', { class: 'case-grid' },
-            ownWordsSections(c, { voice: 'person', prefix: `mine-${index}`, heading: 'h3', saved: (section, message) => load(section, message) })));
+            ownWordsSections(c, { voice: 'person', prefix: `mine-${index}`, heading: 'h3', saved: (section, message) => load(section, message) }),
+            restraint ? restraintSection(c, index, restraint) : null));
 }
 
 start();

@@ -72,6 +72,11 @@ class PageController {
         return "forward:/decision.html";
     }
 
+    @GetMapping("/cases/{id}/restrictions/{interventionId}")
+    String restriction() {
+        return "forward:/restriction.html";
+    }
+
     @GetMapping({"/audit", "/audit/cases/{id}"})
     String auditPage() {
         return "forward:/audit.html";

@@ -2,7 +2,9 @@ package org.dyad.web.pages;
 
 import org.dyad.web.DyadApplication;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.dyad.web.support.TestClockConfig;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -10,7 +12,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The whole application on a random port with the in-memory backend and demo data, and a {@link Browser}
+ * The whole application on a random port with the in-memory backend, demo data and a movable clock, and a {@link Browser}
  * for test methods that take one.
  */
 @Target(ElementType.TYPE)
@@ -18,5 +20,6 @@ import java.lang.annotation.Target;
 @SpringBootTest(classes = DyadApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"dyad.embedded.backend=memory", "dyad.demo=true"})
 @ExtendWith(SharedBrowser.class)
+@Import(TestClockConfig.class)
 @interface BrowserTest {
 }
