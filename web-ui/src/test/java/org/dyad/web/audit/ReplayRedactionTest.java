@@ -41,7 +41,7 @@ class ReplayRedactionTest {
         assertThat(note.get("at").asText()).isNotBlank();
         assertThat(replay.body().get(0).get("eventType").asText()).isNotBlank();
 
-        Scenarios.grant(person, caseId, "ROLE", "AUDITOR", LocalDate.now().plusDays(10));
+        Scenarios.grant(person, caseId, "ROLE", "AUDITOR", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).plusDays(10));
         Api.Response agreed = auditor.get("/api/audit/cases/" + caseId + "/events");
         assertThat(agreed.raw().body()).contains(secret);
         assertThat(noteBy(agreed.body(), sessionId, "peer").get("redacted").asBoolean()).isFalse();

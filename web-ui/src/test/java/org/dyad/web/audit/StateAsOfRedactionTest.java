@@ -47,7 +47,7 @@ class StateAsOfRedactionTest {
         assertThat(request.get("whatIsAsked").asText()).isEqualTo("peer note — confidential");
         assertThat(request.get("holderId").asText()).isEqualTo("peer");
 
-        Scenarios.grant(psychiatrist, caseId, "ROLE", "AUDITOR", LocalDate.now().plusDays(10));
+        Scenarios.grant(psychiatrist, caseId, "ROLE", "AUDITOR", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).plusDays(10));
         Api.Response agreed = auditor.get("/api/audit/cases/" + caseId + "/state");
         assertThat(agreed.raw().body()).contains(secret).contains(asked);
         assertThat(agreed.body().get("state").get("sessions").get(0).get("notes").get(0).get("withheld").asBoolean()).isFalse();

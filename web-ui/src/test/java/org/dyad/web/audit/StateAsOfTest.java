@@ -82,7 +82,7 @@ class StateAsOfTest {
         ok(psychiatrist.post(path("decisions/" + decisionId + "/present"), null));
         ok(psychiatrist.post(path("decisions/" + decisionId + "/views"), "{\"view\": \"Either is reasonable.\"}"));
 
-        String consentId = Scenarios.grant(psychiatrist, caseId, "STAFF", "nurse", LocalDate.now().plusDays(30));
+        String consentId = Scenarios.grant(psychiatrist, caseId, "STAFF", "nurse", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).plusDays(30));
         ok(psychiatrist.post(path("consents/" + consentId + "/revoke"), null));
         Api.Response asked = psychiatrist.post(path("disclosures"),
                 "{\"holderId\": \"peer\", \"category\": \"GENERAL\", \"purpose\": \"TREATMENT\", \"whatIsAsked\": \"How was the walk?\"}");

@@ -151,7 +151,7 @@ class AccessMatrixTest {
         String caseId = person.get("/api/cases").body().get(0).get("id").asText();
         String text = "revocation-matrix: what the peer heard in confidence";
         String sessionId = Scenarios.sessionWithPeerNote(psychiatrist, peer, caseId, "PEER_CONFIDENTIAL", text);
-        String consentId = Scenarios.grant(person, caseId, "ROLE", "PSYCHIATRIST", LocalDate.now().plusDays(30));
+        String consentId = Scenarios.grant(person, caseId, "ROLE", "PSYCHIATRIST", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).plusDays(30));
         assertThat(psychiatrist.get("/api/cases/" + caseId + "/sessions/" + sessionId).raw().body()).contains(text);
 
         try (BoardScreen casePage = BoardScreen.follow(port, "psychiatrist", caseId)) {
@@ -178,8 +178,8 @@ class AccessMatrixTest {
         if (state == ConsentState.NONE) {
             return;
         }
-        Scenarios.grant(recorder, caseId, "ROLE", "PSYCHIATRIST", LocalDate.now().plusDays(30));
-        Scenarios.grant(recorder, caseId, "ROLE", "NURSE", LocalDate.now().plusDays(30));
+        Scenarios.grant(recorder, caseId, "ROLE", "PSYCHIATRIST", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).plusDays(30));
+        Scenarios.grant(recorder, caseId, "ROLE", "NURSE", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).plusDays(30));
         if (state == ConsentState.EXPIRED) {
             for (JsonNode consent : recorder.get("/api/cases/" + caseId + "/consents").body()) {
                 assertThat(recorder.post("/api/cases/" + caseId + "/consents/" + consent.get("consentId").asText() + "/expire",

@@ -35,7 +35,7 @@ class DisclosureFlowTest {
         assertThat(withoutConsent.status()).isEqualTo(409);
         assertThat(withoutConsent.body().get("detail").asText()).contains("not consented");
 
-        String consentId = Scenarios.grant(person, caseId, "STAFF", "psychiatrist", LocalDate.now().plusDays(90));
+        String consentId = Scenarios.grant(person, caseId, "STAFF", "psychiatrist", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).plusDays(90));
         assertThat(requestSeenBy(peer, caseId, asked).get("coveredByConsent").asBoolean()).isTrue();
         assertThat(peer.post(path(caseId, asked, "share"), "{\"whatIsShared\": \"Two drinks a week.\"}").status()).isEqualTo(204);
 
@@ -98,12 +98,12 @@ class DisclosureFlowTest {
         Api.Response noRevocationRight = person.post("/api/cases/" + caseId + "/consents", """
                 {"discloser": "x", "recipients": [{"kind": "ROLE", "id": "NURSE"}], "categories": ["GENERAL"],
                  "purposes": ["TREATMENT"], "expiresOn": "2030-01-01", "signedBy": "me", "signedOn": "%s",
-                 "rightToRevokeAcknowledged": false}""".formatted(LocalDate.now()));
+                 "rightToRevokeAcknowledged": false}""".formatted(LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE)));
         assertThat(fields(noRevocationRight)).containsExactly("rightToRevokeAcknowledged");
         Api.Response noExpiry = person.post("/api/cases/" + caseId + "/consents", """
                 {"discloser": "x", "recipients": [{"kind": "ROLE", "id": "NURSE"}], "categories": ["GENERAL"],
                  "purposes": ["TREATMENT"], "signedBy": "me", "signedOn": "%s", "rightToRevokeAcknowledged": true}"""
-                .formatted(LocalDate.now()));
+                .formatted(LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE)));
         assertThat(fields(noExpiry)).containsExactly("expiresOn");
         Api.Response empty = person.post("/api/cases/" + caseId + "/consents", "{}");
         assertThat(fields(empty)).contains("discloser", "recipients", "categories", "purposes", "signedBy", "signedOn");

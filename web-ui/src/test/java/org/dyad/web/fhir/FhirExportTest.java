@@ -87,8 +87,8 @@ class FhirExportTest {
         assertThat(psychiatrist.post("/api/cases/" + caseId + "/care-team", "{\"userId\": \"nurse\"}").status()).isEqualTo(204);
         assertThat(psychiatrist.post("/api/cases/" + caseId + "/dyad",
                 "{\"peerId\": \"peer\", \"psychiatristId\": \"psychiatrist\"}").status()).isEqualTo(204);
-        String toPsychiatrist = Scenarios.grant(psychiatrist, caseId, "STAFF", "psychiatrist", LocalDate.now().plusDays(30));
-        String toNurses = Scenarios.grant(psychiatrist, caseId, "ROLE", "NURSE", LocalDate.now().plusDays(30));
+        String toPsychiatrist = Scenarios.grant(psychiatrist, caseId, "STAFF", "psychiatrist", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).plusDays(30));
+        String toNurses = Scenarios.grant(psychiatrist, caseId, "ROLE", "NURSE", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).plusDays(30));
         assertThat(psychiatrist.post("/api/cases/" + caseId + "/consents/" + toNurses + "/revoke", null).status()).isEqualTo(204);
 
         String confidence = "peer-confidence " + UUID.randomUUID();

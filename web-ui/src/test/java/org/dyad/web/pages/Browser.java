@@ -43,6 +43,8 @@ final class Browser implements ExtensionContext.Store.CloseableResource {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
+                // The browser lives in the unit's time zone, as on the ward, so its dates match the server's.
+                .withEnvironment(java.util.Map.of("TZ", org.dyad.web.support.TestClockConfig.UNIT_ZONE.getId()))
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");

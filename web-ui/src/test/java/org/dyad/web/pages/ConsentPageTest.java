@@ -49,8 +49,8 @@ class ConsentPageTest {
                 "discloser", "Jordan Reyes, my peer specialist",
                 "recipients", List.of(Map.of("kind", "ROLE", "id", "PSYCHIATRIST")),
                 "categories", List.of("PEER_CONFIDENTIAL"), "purposes", List.of("TREATMENT"),
-                "expiresOn", LocalDate.now().plusDays(30).toString(),
-                "signedBy", "Alex Moreno", "signedOn", LocalDate.now().toString(),
+                "expiresOn", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).plusDays(30).toString(),
+                "signedBy", "Alex Moreno", "signedOn", LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).toString(),
                 "rightToRevokeAcknowledged", true)).get("id").asText();
 
         // Browser A: the psychiatrist reads the peer's note on the open session page.

@@ -1,5 +1,6 @@
 package org.dyad.web.pages;
 
+import org.dyad.application.demo.DemoData;
 import org.dyad.web.support.TestClock;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,7 +28,7 @@ class RestraintPageTest {
     private String admittedCaseWithPad(String name) throws Exception {
         RestApi api = new RestApi(port, "psychiatrist");
         String caseId = api.post("/api/cases", Map.of("preferredName", name, "dateOfBirth", "1988-02-03",
-                "setting", "INPATIENT", "unit", "north", "personServedUserId", "person")).get("id").asText();
+                "setting", "INPATIENT", "unit", "north")).get("id").asText();
         api.post("/api/cases/" + caseId + "/care-team", Map.of("userId", "nurse"));
         api.post("/api/cases/" + caseId + "/care-team", Map.of("userId", "peer"));
         api.post("/api/cases/" + caseId + "/advance-directive", Map.of(
@@ -83,9 +84,10 @@ class RestraintPageTest {
         browser.waitFor(Duration.ofSeconds(10), d -> !browser.find(row).getDomAttribute("class").contains("overdue") ? true : null);
     }
 
+    /** On the person's own demo case, where the nurse is on the care team. */
     @Test
     void thePersonReadsTheirEpisodeAndAddsTheirOwnAccount(Browser browser) throws Exception {
-        String caseId = admittedCaseWithPad("Sky " + UUID.randomUUID().toString().substring(0, 6));
+        String caseId = DemoData.stableId("north-0");
         RestApi nurse = new RestApi(port, "nurse");
         String id = nurse.post("/api/cases/" + caseId + "/restrictions", Map.of("kind", "PHYSICAL_HOLD",
                 "imminentRisk", "hitting their head on the wall", "alternativesTried", List.of("talking"),

@@ -94,7 +94,7 @@ class RestrictionFlowTest {
 
     @Test
     void aChildsOrderLastsTwoHoursAndALongerOneIsRefused() {
-        String caseId = admittedCase(java.time.LocalDate.now().minusYears(11).toString(), null);
+        String caseId = admittedCase(java.time.LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE).minusYears(11).toString(), null);
         String id = start(caseId, Scenarios.seclusion(null));
         JsonNode episode = nurse.get("/api/cases/" + caseId + "/restrictions/" + id).body();
         assertThat(Duration.between(Instant.parse(episode.get("orders").get(0).get("orderedAt").asText()),

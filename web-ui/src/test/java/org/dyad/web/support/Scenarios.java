@@ -18,7 +18,7 @@ public final class Scenarios {
                 {"discloser": "the care team", "recipients": [{"kind": "%s", "id": "%s"}],
                  "categories": ["PEER_CONFIDENTIAL", "PSYCHIATRIC", "SUD_PART2", "GENERAL"],
                  "purposes": ["TREATMENT"], "expiresOn": "%s", "signedBy": "the person", "signedOn": "%s",
-                 "rightToRevokeAcknowledged": true}""".formatted(kind, id, until, LocalDate.now()));
+                 "rightToRevokeAcknowledged": true}""".formatted(kind, id, until, LocalDate.now(org.dyad.web.support.TestClockConfig.UNIT_ZONE)));
         assertThat(granted.status()).as(granted.raw().body()).isEqualTo(201);
         return granted.body().get("id").asText();
     }
