@@ -179,6 +179,23 @@ final class AppProcess implements AutoCloseable {
         return info;
     }
 
+    /** SIGKILL, as a power-less crash would; returns the exit code (137 on Linux). */
+    int kill() throws InterruptedException {
+        process.destroyForcibly();
+        return process.waitFor();
+    }
+
+    /** The stored payloads of one aggregate's events, read over the embedded server's port. */
+    List<String> payloadsOf(String aggregateId) {
+        List<String> payloads = new ArrayList<>();
+        try (MongoClient client = client()) {
+            client.getDatabase("dyad").getCollection("domainevents")
+                    .find(new Document("aggregateIdentifier", aggregateId))
+                    .forEach(d -> payloads.add(String.valueOf(d.get("serializedPayload"))));
+        }
+        return payloads;
+    }
+
     private MongoClient client() {
         return MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
     }

@@ -44,6 +44,19 @@ public final class Bench {
             System.out.println(table(Api.JSON.readValue(Path.of(args[1]).toFile(), Map.class)));
             return;
         }
+        int killTrials = 0;
+        long seed = System.currentTimeMillis();
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--kill-nine-trials=")) {
+                killTrials = Integer.parseInt(arg.substring("--kill-nine-trials=".length()));
+            } else if (arg.startsWith("--seed=")) {
+                seed = Long.parseLong(arg.substring("--seed=".length()));
+            } else {
+                rest.add(arg);
+            }
+        }
+        args = rest.toArray(String[]::new);
         Options options;
         try {
             options = Options.parse(args);
@@ -56,6 +69,23 @@ public final class Bench {
         Files.createDirectories(target);
         Path jar = AppProcess.locateJar(options, target);
         Path work = Files.createTempDirectory(target, "bench-data-");
+        if (killTrials > 0) {
+            try {
+                Map<String, Object> result = KillNine.run(options, jar, work, killTrials, seed);
+                KillNine.write(target, result);
+                progress("kill -9: %s trials, %s acknowledged writes, %s lost, restart median %s s (%s)", result.get("trials"),
+                        result.get("acknowledged"), result.get("lost"), result.get("restartSecondsMedian"),
+                        target.resolve("kill-nine-results.json"));
+                if (((Number) result.get("lost")).intValue() > 0) {
+                    System.exit(1);
+                }
+            } finally {
+                if (!options.keepData()) {
+                    delete(work);
+                }
+            }
+            return;
+        }
 
         Map<String, Object> results = new LinkedHashMap<>();
         Map<String, Object> meta = new LinkedHashMap<>();

@@ -41,6 +41,9 @@ record Options(Durability durability, String backend, int clients, int screens, 
                                             (replay: the state as of the last of --replay-events events; not by default)
               --replay-events=10000         events in the replayed case (recorded as goals over REST)
               --replay-calls=7              timed calls per replay figure (the median is reported)
+            java -jar bench/target/dyad-bench.jar --kill-nine-trials=20 [--seed=N]
+                                            instead of the benchmark: SIGKILL the app at random moments under load,
+                                            restart it, and check every acknowledged write survived
             java -jar bench/target/dyad-bench.jar --table-from bench/target/bench-results.json
                                             re-print the table of an earlier run
             """;
