@@ -70,6 +70,8 @@ final class AppProcess implements AutoCloseable {
                 "--dyad.embedded.durability=" + options.durability(),
                 "--dyad.embedded.bind-host=127.0.0.1",
                 "--dyad.embedded.port=" + mongoPort,
+                // the bench only reads through this port: the app is still the store's one writer
+                "--dyad.event-store.single-writer=true",
                 "--dyad.demo=true"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().remove("DYAD_MONGODB_URI");
@@ -128,7 +130,7 @@ final class AppProcess implements AutoCloseable {
 
     long countEvents() {
         try (MongoClient client = client()) {
-            return client.getDatabase("dyad").getCollection("domainevents").estimatedDocumentCount();
+            return client.getDatabase("dyad").getCollection("events").estimatedDocumentCount();
         }
     }
 
@@ -137,7 +139,7 @@ final class AppProcess implements AutoCloseable {
         Map<String, Object> info = new LinkedHashMap<>();
         try (MongoClient client = client()) {
             MongoDatabase db = client.getDatabase("dyad");
-            info.put("events", db.getCollection("domainevents").estimatedDocumentCount());
+            info.put("events", db.getCollection("events").estimatedDocumentCount());
             RawBsonDocument board = db.getCollection("boards", RawBsonDocument.class)
                     .find(new Document("_id", "north")).first();
             if (board != null) {
@@ -159,7 +161,7 @@ final class AppProcess implements AutoCloseable {
             }
             info.put("documents", counts);
             try {
-                Document stats = db.runCommand(new Document("collStats", "domainevents"));
+                Document stats = db.runCommand(new Document("collStats", "events"));
                 Object avg = stats.get("avgObjSize");
                 if (avg instanceof Number number) {
                     info.put("avgEventDocumentBytes", number.longValue());
@@ -179,6 +181,40 @@ final class AppProcess implements AutoCloseable {
         return info;
     }
 
+    /** How far the case-views processor has read: the global sequence of the last event it handled. */
+    long trackedIndex() {
+        try (MongoClient client = client()) {
+            Document token = client.getDatabase("dyad").getCollection("trackingtokens")
+                    .find(new Document("processorName", "case-views")).first();
+            if (token == null || token.get("token") == null) {
+                return 0;
+            }
+            Object data = token.get("token");
+            String json = data instanceof org.bson.types.Binary binary ? new String(binary.getData(),
+                    java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(data);
+            try {
+                return Api.JSON.readTree(json).path("index").asLong(0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Heap in use right after a full collection, in MiB, asked of the app's JVM with jcmd. */
+    double heapAfterGcMiB() throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = String.valueOf(process.pid());
+        new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
+        Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+        String out = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        info.waitFor(60, TimeUnit.SECONDS);
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
+        if (!used.find()) {
+            throw new IOException("Unexpected jcmd GC.heap_info output: " + out);
+        }
+        return Math.round(Long.parseLong(used.group(1)) / 1024.0 * 10) / 10.0;
+    }
+
     /** SIGKILL, as a power-less crash would; returns the exit code (137 on Linux). */
     int kill() throws InterruptedException {
         process.destroyForcibly();
@@ -189,7 +225,7 @@ final class AppProcess implements AutoCloseable {
     List<String> payloadsOf(String aggregateId) {
         List<String> payloads = new ArrayList<>();
         try (MongoClient client = client()) {
-            client.getDatabase("dyad").getCollection("domainevents")
+            client.getDatabase("dyad").getCollection("events")
                     .find(new Document("aggregateIdentifier", aggregateId))
                     .forEach(d -> payloads.add(String.valueOf(d.get("serializedPayload"))));
         }

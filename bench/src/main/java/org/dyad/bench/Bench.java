@@ -114,9 +114,23 @@ public final class Bench {
                 }
             }
 
-            // 2./3./4. The application in its own JVM, unless only the raw rate was asked for.
-            if (!options.measures().equals(Set.of("raw"))) {
+            // 2./3./4. The application in its own JVM, unless only the raw rate and scale were asked for.
+            if (!Set.of("raw", "scale").containsAll(options.measures())) {
                 runApp(options, jar, work, target, results);
+            }
+            // 5. The store grown to each size in turn, on a data directory of its own.
+            if (options.runs("scale")) {
+                Map<String, Object> scale = ScaleMeasure.run(options, jar, work, target);
+                Map<String, Object> raw = (Map<String, Object>) results.get("rawInsert");
+                if (raw != null) {
+                    for (Map<String, Object> point : (List<Map<String, Object>>) scale.get("points")) {
+                        Map<String, Object> projection = (Map<String, Object>) point.get("projection");
+                        projection.put("ratioToRawReadBack", ratio(((Number) projection.get("eventsPerSecond")).doubleValue(),
+                                ((Number) raw.get("readBackPerSecondMedian")).doubleValue()));
+                    }
+                }
+                results.put("scale", scale);
+                ScalePlot.write(scale, target.resolve("bench-scale.png"));
             }
         } finally {
             if (!options.keepData()) {
@@ -230,7 +244,7 @@ public final class Bench {
         return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
-    private static double ratio(double a, double b) {
+    static double ratio(double a, double b) {
         return b == 0 ? Double.NaN : Math.round(a / b * 10_000.0) / 10_000.0;
     }
 
@@ -250,6 +264,11 @@ public final class Bench {
             rows.add(new String[]{"1", "raw insertOne, 1 thread, " + raw.get("documentBytes") + " B event-like docs",
                     fmt(raw.get("insertsPerSecondMedian")) + " docs/s", "1", "", "",
                     "windows " + raw.get("insertsPerSecondWindows")});
+            if (raw.get("readBackPerSecondMedian") != null) {
+                rows.add(new String[]{"1r", "raw read-back, find() in batches of 1,000",
+                        fmt(raw.get("readBackPerSecondMedian")) + " docs/s", "", "", "",
+                        "passes " + raw.get("readBackPerSecondPasses")});
+            }
         }
         if (commands != null) {
             rows.addAll(commandRows(commands, auth));
@@ -260,6 +279,10 @@ public final class Bench {
         Map<String, Object> replay = (Map<String, Object>) r.get("replay");
         if (replay != null) {
             rows.addAll(replayRows(replay));
+        }
+        Map<String, Object> scale = (Map<String, Object>) r.get("scale");
+        if (scale != null) {
+            rows.addAll(scaleRows(scale));
         }
 
         List<String[]> all = new ArrayList<>();
@@ -357,6 +380,25 @@ public final class Bench {
     }
 
     @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked")
+    private static List<String[]> scaleRows(Map<String, Object> scale) {
+        List<String[]> rows = new ArrayList<>();
+        for (Map<String, Object> point : (List<Map<String, Object>>) scale.get("points")) {
+            Map<String, Object> projection = (Map<String, Object>) point.get("projection");
+            Map<String, Object> command = (Map<String, Object>) point.get("commandLatency");
+            String events = String.format(Locale.ROOT, "%,d", ((Number) point.get("storedEvents")).longValue());
+            rows.add(new String[]{"5", "at " + events + " stored events: record goals, 1 client",
+                    "median " + fmt(command.get("p50Ms")) + " ms", "", fmt(command.get("p50Ms")) + " / " + fmt(command.get("p99Ms")),
+                    "", "heap after GC " + fmt(point.get("heapUsedAfterGcMiB")) + " MiB (goal <= 512 at 1M)"});
+            rows.add(new String[]{"5p", "  projecting " + String.format(Locale.ROOT, "%,d", ((Number) projection.get("eventsProjected")).longValue())
+                    + " new events (case views, boards)", fmt(projection.get("eventsPerSecond")) + " events/s",
+                    fmt(projection.get("ratioToRawReadBack")), "", "", "goal >= 0.5x raw read-back"});
+        }
+        rows.add(new String[]{"5r", "command p50, largest store / smallest", fmt(scale.get("commandP50RatioLargestToSmallest")),
+                "", "", "", "goal <= 1.2"});
+        return rows;
+    }
+
     private static List<String[]> replayRows(Map<String, Object> replay) {
         Map<String, Object> state = (Map<String, Object>) replay.get("stateAsOfLastEvent");
         Map<String, Object> verify = (Map<String, Object>) replay.get("verify");

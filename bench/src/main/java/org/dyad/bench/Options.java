@@ -14,20 +14,20 @@ import java.util.Set;
 /** Command-line options, all {@code --name=value}; see {@link #USAGE}. */
 record Options(Durability durability, String backend, int clients, int screens, double rate, int latencySeconds,
                int windowSeconds, int windows, String latencyAuth, Path appJar, Path targetDir, boolean keepData,
-               String appJvmArgs, Set<String> measures, int replayEvents, int replayCalls) {
+               String appJvmArgs, Set<String> measures, int replayEvents, int replayCalls,
+               List<Long> scaleSizes) {
 
     /** The measures in the order they run; {@code --measures=} picks some of them. */
-    static final List<String> MEASURES = List.of("raw", "latency", "commands", "replay");
-    /** Replay is left out by default: growing its case to 10,000 events takes about 15 minutes on 2 cores. */
-    static final String DEFAULT_MEASURES = "raw,latency,commands";
+    static final List<String> MEASURES = List.of("raw", "latency", "commands", "replay", "scale");
+    static final String DEFAULT_MEASURES = "all";
 
     static final String USAGE = """
             java -jar bench/target/dyad-bench.jar [options]
               --durability=COMMIT_AND_SYNC  embedded H2 durability: BACKGROUND | COMMIT | COMMIT_AND_SYNC (the app's default)
               --backend=h2                  embedded backend: h2 (file, the app's default) | memory
               --clients=8                   concurrent HTTP clients for the command throughput phases
-              --screens=50                  STOMP board subscribers for the latency phase
-              --rate=10                     commands per second issued during the latency phase
+              --screens=200                 STOMP board subscribers for the latency phase
+              --rate=100                    commands per second offered during the latency phase
               --latency-seconds=20          measured length of the latency phase
               --window-seconds=3            length of one measured throughput window
               --windows=3                   measured windows per throughput figure (the median is reported)
@@ -36,11 +36,13 @@ record Options(Durability durability, String backend, int clients, int screens, 
               --target-dir=PATH             where temp data, the app log and bench-results.json go (default: bench/target)
               --app-jvm-args="-Xmx1g ..."   extra JVM options for the application's process
               --keep-data                   keep the temp data directories after the run
-              --measures=raw,latency,commands
-                                            which measures run, a comma list of raw, latency, commands, replay, or all
-                                            (replay: the state as of the last of --replay-events events; not by default)
+              --measures=all                which measures run, a comma list of raw, latency, commands, replay, scale
+                                            (replay: the state as of the last of --replay-events events of one case;
+                                            scale: projection rate, command latency and heap as the store grows)
               --replay-events=10000         events in the replayed case (recorded as goals over REST)
               --replay-calls=7              timed calls per replay figure (the median is reported)
+              --scale-sizes=10000,100000,1000000
+                                            stored events at each step of the scale measure
             java -jar bench/target/dyad-bench.jar --kill-nine-trials=20 [--seed=N]
                                             instead of the benchmark: SIGKILL the app at random moments under load,
                                             restart it, and check every acknowledged write survived
@@ -66,8 +68,8 @@ record Options(Durability durability, String backend, int clients, int screens, 
                 Durability.valueOf(take(values, "durability", "COMMIT_AND_SYNC").toUpperCase(Locale.ROOT)),
                 take(values, "backend", "h2").toLowerCase(Locale.ROOT),
                 Integer.parseInt(take(values, "clients", "8")),
-                Integer.parseInt(take(values, "screens", "50")),
-                Double.parseDouble(take(values, "rate", "10")),
+                Integer.parseInt(take(values, "screens", "200")),
+                Double.parseDouble(take(values, "rate", "100")),
                 Integer.parseInt(take(values, "latency-seconds", "20")),
                 Integer.parseInt(take(values, "window-seconds", "3")),
                 Integer.parseInt(take(values, "windows", "3")),
@@ -78,7 +80,9 @@ record Options(Durability durability, String backend, int clients, int screens, 
                 take(values, "app-jvm-args", ""),
                 measures(take(values, "measures", DEFAULT_MEASURES)),
                 Integer.parseInt(take(values, "replay-events", "10000")),
-                Integer.parseInt(take(values, "replay-calls", "7")));
+                Integer.parseInt(take(values, "replay-calls", "7")),
+                Arrays.stream(take(values, "scale-sizes", "10000,100000,1000000").split("\\s*,\\s*"))
+                        .map(Long::parseLong).sorted().toList());
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown option(s) " + values.keySet() + "\n" + USAGE);
         }
@@ -90,6 +94,9 @@ record Options(Durability durability, String backend, int clients, int screens, 
         }
         if (!MEASURES.containsAll(options.measures) || options.measures.isEmpty()) {
             throw new IllegalArgumentException("--measures is all or a comma list of " + MEASURES);
+        }
+        if (options.scaleSizes.isEmpty() || options.scaleSizes.get(0) < 1000) {
+            throw new IllegalArgumentException("--scale-sizes is a comma list of sizes of 1000 events or more");
         }
         if (options.replayEvents < 1000 || options.replayCalls < 1) {
             throw new IllegalArgumentException("--replay-events is 1000 or more, --replay-calls 1 or more");

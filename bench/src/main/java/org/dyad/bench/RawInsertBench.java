@@ -33,13 +33,13 @@ final class RawInsertBench {
     static Map<String, Object> run(Options options, Path dataDir) throws Exception {
         Files.createDirectories(dataDir);
         List<Double> rates = new ArrayList<>();
+        List<Double> readRates = new ArrayList<>();
         long inserted = 0;
         int docBytes;
         try (MongoConnection connection = MongoConnection.embedded(options.backend(), dataDir, options.durability(),
                 "127.0.0.1", 0, "bench")) {
-            MongoCollection<Document> events = connection.client().getDatabase("bench").getCollection("domainevents");
-            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"),
-                    new IndexOptions().unique(true).name("uniqueAggregateIndex"));
+            MongoCollection<Document> events = connection.client().getDatabase("bench").getCollection("events");
+            events.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true).name("aggregateKey"));
             Sequence sequence = new Sequence();
             docBytes = new RawBsonDocument(eventLike(sequence), new DocumentCodec()).getByteBuffer().remaining();
             sequence = new Sequence();
@@ -54,10 +54,22 @@ final class RawInsertBench {
                 inserted += n;
                 Bench.progress("raw insert: window %d/%d: %.0f docs/s", w, options.windows(), rate);
             }
+            for (int w = 1; w <= options.windows(); w++) {
+                long start = System.nanoTime();
+                long n = 0;
+                for (Document ignored : events.find().batchSize(1000)) {
+                    n++;
+                }
+                double rate = n / ((System.nanoTime() - start) / 1e9);
+                readRates.add(rate);
+                Bench.progress("raw read-back: pass %d/%d: %d docs at %.0f docs/s", w, options.windows(), n, rate);
+            }
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("insertsPerSecondMedian", Stats.round(Stats.median(rates)));
         result.put("insertsPerSecondWindows", rates.stream().map(Stats::round).toList());
+        result.put("readBackPerSecondMedian", Stats.round(Stats.median(readRates)));
+        result.put("readBackPerSecondPasses", readRates.stream().map(Stats::round).toList());
         result.put("documentBytes", docBytes);
         result.put("documentsInserted", inserted);
         result.put("threads", 1);
@@ -79,8 +91,10 @@ final class RawInsertBench {
     private static final class Sequence {
         String aggregate = UUID.randomUUID().toString();
         long next;
+        long global;
 
         void advance() {
+            global++;
             if (++next == 10) {
                 next = 0;
                 aggregate = UUID.randomUUID().toString();
@@ -88,12 +102,14 @@ final class RawInsertBench {
         }
     }
 
-    /** Same fields as axon-mongo's event entry, with a JSON payload like a recorded-goals event. */
+    /** Same fields as Dyad's stored events (FlatEventStorageEngine), with a JSON payload like a recorded-goals event. */
     private static Document eventLike(Sequence sequence) {
         long seq = sequence.next;
         String aggregate = sequence.aggregate;
+        long id = sequence.global + 1;
         sequence.advance();
-        return new Document()
+        return new Document("_id", id)
+                .append("aggregateKey", aggregate + "#" + seq)
                 .append("aggregateIdentifier", aggregate)
                 .append("type", "Case")
                 .append("sequenceNumber", seq)

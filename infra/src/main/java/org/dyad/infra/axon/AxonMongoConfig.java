@@ -1,12 +1,12 @@
 package org.dyad.infra.axon;
 
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -18,16 +18,22 @@ import org.dyad.domain.cotreatment.CoTreatmentSession;
 import org.dyad.domain.decision.SharedDecision;
 import org.dyad.domain.restriction.Coercion;
 import org.dyad.domain.restriction.RestrictiveIntervention;
+import org.dyad.infra.axon.eventstore.FlatEventStorageEngine;
+import org.dyad.infra.axon.eventstore.StoreLayout;
 import org.dyad.infra.mongo.MongoConnection;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.Optional;
 
 /** Events, snapshots and tracking tokens in MongoDB, all as JSON; aggregates and processors in one place. */
 @Configuration(proxyBeanMethods = false)
 public class AxonMongoConfig {
 
-    /** Keep above the most events that can land inside a tracking token's one-second look-back window. */
+    /** Ids a tracking read asks for at once; also the block of ids a single writer reserves at a time. */
     private static final int BATCH_SIZE = 1000;
 
     @Bean
@@ -37,17 +43,35 @@ public class AxonMongoConfig {
                 .build();
     }
 
+    /**
+     * True when this process is the only writer: the embedded server on a private port. Another node may be writing
+     * when the store is external or the embedded server is offered on a port of its own.
+     */
     @Bean
-    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+    public StoreWriters storeWriters(MongoConnection connection,
+                                     @Value("${dyad.embedded.port:0}") int embeddedPort,
+                                     @Value("${dyad.event-store.single-writer:}") Optional<Boolean> singleWriter) {
+        return new StoreWriters(singleWriter.orElse(connection.isEmbedded() && embeddedPort == 0));
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoConnection connection, StoreWriters writers,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
+        StoreLayout.refuseStockLayout(connection.client().getDatabase(connection.databaseName()));
+        return FlatEventStorageEngine.builder()
+                .database(connection.client().getDatabase(connection.databaseName()))
+                .singleWriter(writers.single())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .batchSize(BATCH_SIZE)
                 .build();
-        engine.ensureIndexes();
-        return engine;
+    }
+
+    /** Aggregates stay in memory between commands, but only when no other node can change them behind our back. */
+    @Bean(destroyMethod = "close")
+    public AggregateCache aggregateCache(StoreWriters writers,
+                                         @Value("${dyad.aggregate-cache.entries:10000}") int entries) {
+        return writers.single() ? AggregateCache.bounded(entries) : AggregateCache.none();
     }
 
     @Bean
@@ -61,15 +85,13 @@ public class AxonMongoConfig {
     }
 
     @Bean
-    public ConfigurerModule aggregatesAndProcessors() {
+    public ConfigurerModule aggregatesAndProcessors(AggregateCache aggregateCache) {
         return configurer -> {
-            configurer.configureAggregate(Case.class);
-            configurer.configureAggregate(CoTreatmentSession.class);
-            configurer.configureAggregate(SharedDecision.class);
-            configurer.configureAggregate(Consent.class);
-            configurer.configureAggregate(Disclosure.class);
-            configurer.configureAggregate(RestrictiveIntervention.class);
-            configurer.configureAggregate(Coercion.class);
+            for (Class<?> aggregate : List.of(Case.class, CoTreatmentSession.class, SharedDecision.class, Consent.class,
+                    Disclosure.class, RestrictiveIntervention.class, Coercion.class)) {
+                configurer.configureAggregate(
+                        AggregateConfigurer.defaultConfiguration(aggregate).configureCache(c -> aggregateCache.cache()));
+            }
             configurer.eventProcessing().registerTrackingEventProcessor(
                     CaseProjection.PROCESSING_GROUP,
                     org.axonframework.config.Configuration::eventStore,

@@ -90,7 +90,7 @@ class TamperEvidenceTest {
     }
 
     private MongoCollection<Document> events() {
-        return database.getCollection("domainevents");
+        return database.getCollection("events");
     }
 
     private Bson at(long sequence) {

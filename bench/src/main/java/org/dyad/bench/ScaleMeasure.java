@@ -1,0 +1,132 @@
+package org.dyad.bench;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cost against the size of the store. For each size the app is stopped, the store grown to that many events with
+ * {@link StoreFiller}, and the app started again on it; then:
+ * <ul>
+ *   <li>projection rate: the case-views processor reads and projects the new events (as in a rebuild), events per
+ *   second from its first step to catching up;</li>
+ *   <li>command latency: sequential "record goals" on a north case, one client, after a warm-up;</li>
+ *   <li>heap in use after a full collection.</li>
+ * </ul>
+ */
+final class ScaleMeasure {
+
+    private static final int WARM_UP_COMMANDS = 30;
+    private static final int MEASURED_COMMANDS = 200;
+    private static final long CATCH_UP_TIMEOUT_SECONDS = 1800;
+
+    private ScaleMeasure() {
+    }
+
+    static Map<String, Object> run(Options options, Path jar, Path work, Path target) throws Exception {
+        Path dataDir = work.resolve("scale");
+        Map<String, Object> result = new LinkedHashMap<>();
+        List<Map<String, Object>> points = new ArrayList<>();
+        int step = 0;
+        for (long size : options.scaleSizes()) {
+            long fillStart = System.nanoTime();
+            long written = StoreFiller.fillTo(dataDir, options.backend(), size);
+            Bench.progress("scale: %,d filler events written in %.0f s", written, (System.nanoTime() - fillStart) / 1e9);
+            Path log = target.resolve("bench-scale-app.log");
+            try (AppProcess app = AppProcess.start(options, jar, dataDir, log)) {
+                awaitUp(app);
+                Map<String, Object> point = new LinkedHashMap<>();
+                point.put("storedEvents", app.countEvents());
+                point.put("projection", catchUp(app));
+                String caseId = AppProcess.ids(app.api.getJson("psychiatrist", "/api/cases?unit=north"), true)
+                        .get(step++);
+                point.put("commandLatency", commandLatency(app, caseId));
+                point.put("heapUsedAfterGcMiB", app.heapAfterGcMiB());
+                point.put("dataFileBytes", app.storeInfo().get("dataFileBytes"));
+                points.add(point);
+                Bench.progress("scale: %s", point);
+            }
+        }
+        result.put("points", points);
+        if (points.size() >= 2) {
+            double first = p50(points.get(0));
+            double last = p50(points.get(points.size() - 1));
+            result.put("commandP50RatioLargestToSmallest", Bench.ratio(last, first));
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double p50(Map<String, Object> point) {
+        return ((Number) ((Map<String, Object>) point.get("commandLatency")).get("p50Ms")).doubleValue();
+    }
+
+    private static void awaitUp(AppProcess app) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> me = app.api.get("psychiatrist", "/api/me");
+                if (me.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("The app did not answer within 300 s:\n" + app.tail());
+    }
+
+    /** Waits until the processor has handled every stored event; the rate is taken from its first step. */
+    private static Map<String, Object> catchUp(AppProcess app) throws Exception {
+        long startIndex = app.trackedIndex();
+        long firstMoveNanos = 0;
+        long firstMoveIndex = startIndex;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CATCH_UP_TIMEOUT_SECONDS);
+        long lastReport = System.nanoTime();
+        while (true) {
+            long index = app.trackedIndex();
+            long now = System.nanoTime();
+            if (firstMoveNanos == 0 && index != startIndex) {
+                firstMoveNanos = now;
+                firstMoveIndex = index;
+            }
+            long stored = app.countEvents();
+            if (index >= stored && firstMoveNanos != 0) {
+                double seconds = (now - firstMoveNanos) / 1e9;
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("eventsProjected", index - firstMoveIndex);
+                m.put("seconds", Stats.round(seconds));
+                m.put("eventsPerSecond", Stats.round(seconds > 0 ? (index - firstMoveIndex) / seconds : Double.NaN));
+                return m;
+            }
+            if (now > deadline) {
+                throw new IllegalStateException("Projections did not catch up (" + index + " of " + stored + ")");
+            }
+            if (now - lastReport > 30e9) {
+                Bench.progress("scale: projections at %,d of %,d", index, stored);
+                lastReport = now;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static Map<String, Object> commandLatency(AppProcess app, String caseId) throws Exception {
+        Api.Caller caller = app.api.basicCaller("psychiatrist");
+        for (int n = 0; n < WARM_UP_COMMANDS; n++) {
+            Api.recordGoals(caller, caseId, n);
+        }
+        long[] nanos = new long[MEASURED_COMMANDS];
+        for (int n = 0; n < MEASURED_COMMANDS; n++) {
+            long start = System.nanoTime();
+            Api.recordGoals(caller, caseId, WARM_UP_COMMANDS + n);
+            nanos[n] = System.nanoTime() - start;
+        }
+        return Stats.latencyMillis(nanos);
+    }
+}

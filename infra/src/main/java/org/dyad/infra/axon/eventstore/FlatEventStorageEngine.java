@@ -1,0 +1,357 @@
+package org.dyad.infra.axon.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntry;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * Axon events in MongoDB in a layout whose every query is an equality or {@code $in} on a unique single-field index,
+ * so its costs do not grow with the store, on the embedded server (which scans for anything else) as on MongoDB.
+ * <ul>
+ *   <li>{@code events}: {@code _id} is a dense global sequence ({@link GlobalSequence}); the unique
+ *   {@code aggregateKey} ({@code <aggregate id>#<sequence number>}) refuses a second event at the same place, which is
+ *   how a concurrent change to an aggregate is caught. An aggregate is read as {@code $in} over the keys it must
+ *   have, a chunk at a time; tracking readers take {@code $in} over the next ids and the gaps they wait for.</li>
+ *   <li>{@code snapshots}: one per aggregate, keyed by its id and replaced in place.</li>
+ * </ul>
+ * Tokens are {@link GapAwareTrackingToken}s: an id reserved by a write still in flight, or by one that failed, is a
+ * gap; a gap is given up once the event after it is older than the gap timeout.
+ */
+public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
+
+    public static final String EVENTS = "events";
+    public static final String SNAPSHOTS = "snapshots";
+    public static final String COUNTERS = "counters";
+    public static final String AGGREGATE_KEY = "aggregateKey";
+    /** Keys asked for at a time when reading one aggregate. */
+    static final int AGGREGATE_CHUNK = 128;
+    private static final int MAX_GAP_OFFSET = 10_000;
+    private static final int GAP_CLEANING_THRESHOLD = 250;
+    private static final int MAX_ID_ATTEMPTS = 20;
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final GlobalSequence sequence;
+    private final EventEntryConfiguration fields = EventEntryConfiguration.getDefault();
+    private final Duration gapTimeout;
+
+    private FlatEventStorageEngine(Builder builder) {
+        super(builder);
+        this.events = builder.database.getCollection(EVENTS);
+        this.snapshots = builder.database.getCollection(SNAPSHOTS);
+        this.gapTimeout = builder.gapTimeout;
+        events.createIndex(Indexes.ascending(AGGREGATE_KEY), new IndexOptions().unique(true).name(AGGREGATE_KEY));
+        MongoCollection<Document> counters = builder.database.getCollection(COUNTERS);
+        this.sequence = builder.singleWriter
+                ? GlobalSequence.singleWriter(counters, events, builder.batchSize)
+                : GlobalSequence.sharedWriter(counters, events);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    static String aggregateKey(String aggregateId, long sequenceNumber) {
+        return aggregateId + "#" + sequenceNumber;
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<Document> documents = new ArrayList<>(messages.size());
+        for (EventMessage<?> message : messages) {
+            DomainEventMessage<?> event = EventUtils.asDomainEventMessage(message);
+            Document document = new Document(AGGREGATE_KEY,
+                    aggregateKey(event.getAggregateIdentifier(), event.getSequenceNumber()));
+            document.putAll(new EventEntry(event, serializer).asDocument(fields));
+            documents.add(document);
+        }
+        int stored = 0;
+        try {
+            for (int attempt = 1; stored < documents.size(); attempt++) {
+                List<Document> rest = documents.subList(stored, documents.size());
+                long first = sequence.reserve(rest.size());
+                for (int i = 0; i < rest.size(); i++) {
+                    rest.get(i).put("_id", first + i);
+                }
+                try {
+                    events.insertMany(rest, new InsertManyOptions().ordered(true));
+                    stored = documents.size();
+                } catch (MongoBulkWriteException e) {
+                    BulkWriteError error = e.getWriteErrors().get(0);
+                    if (!isIdTaken(error) || attempt == MAX_ID_ATTEMPTS) {
+                        handlePersistenceException(e, messages.get(stored + error.getIndex()));
+                    }
+                    // Another writer was handed the same id (the embedded server's $inc is not atomic across
+                    // connections): keep what was stored, take new ids for the rest.
+                    stored += error.getIndex();
+                }
+            }
+        } catch (MongoException e) {
+            throw new EventStoreException("Could not store " + messages.size() + " events", e);
+        } catch (IllegalStateException e) {
+            throw new EventStoreException("Could not store " + messages.size() + " events", e);
+        }
+    }
+
+    private static boolean isIdTaken(BulkWriteError error) {
+        return ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY
+                && error.getMessage().contains("index: _id_ ");
+    }
+
+    private static boolean isDuplicateKey(Exception exception) {
+        return exception instanceof MongoBulkWriteException bulk
+                && bulk.getWriteErrors().stream()
+                .anyMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY);
+    }
+
+    /**
+     * Reads a chunk of the keys the aggregate must have from {@code firstSequenceNumber} on. A chunk that comes back
+     * short is followed by the next, until one comes back empty, so a missing event cannot hide those after it.
+     */
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+                                                                   int batchSize) {
+        List<EventEntry> found = new ArrayList<>();
+        for (long from = firstSequenceNumber; ; from += AGGREGATE_CHUNK) {
+            List<String> keys = LongStream.range(from, from + AGGREGATE_CHUNK)
+                    .mapToObj(n -> aggregateKey(aggregateIdentifier, n)).toList();
+            int before = found.size();
+            for (Document document : events.find(in(AGGREGATE_KEY, keys))) {
+                found.add(new EventEntry(document, fields));
+            }
+            int inChunk = found.size() - before;
+            if (inChunk == 0 || inChunk == AGGREGATE_CHUNK) {
+                break;
+            }
+        }
+        found.sort(Comparator.comparingLong(EventEntry::getSequenceNumber));
+        return found;
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        if (!exists(aggregateIdentifier, 0)) {
+            return Optional.empty();
+        }
+        long present = 0;
+        long absent = 1;
+        while (exists(aggregateIdentifier, absent)) {
+            present = absent;
+            absent *= 2;
+        }
+        while (absent - present > 1) {
+            long middle = (present + absent) >>> 1;
+            if (exists(aggregateIdentifier, middle)) {
+                present = middle;
+            } else {
+                absent = middle;
+            }
+        }
+        return Optional.of(present);
+    }
+
+    private boolean exists(String aggregateIdentifier, long sequenceNumber) {
+        return events.find(eq(AGGREGATE_KEY, aggregateKey(aggregateIdentifier, sequenceNumber)))
+                .projection(Projections.include("_id")).first() != null;
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken previous = lastToken == null
+                ? GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet())
+                : cleaned(asGapAware(lastToken));
+        List<Long> ids = new ArrayList<>(previous.getGaps());
+        LongStream.rangeClosed(previous.getIndex() + 1, previous.getIndex() + batchSize).forEach(ids::add);
+        List<Document> found = new ArrayList<>();
+        events.find(in("_id", ids)).forEach(found::add);
+        found.sort(Comparator.comparingLong(FlatEventStorageEngine::idOf));
+        Instant gapThreshold = gapThreshold();
+        GapAwareTrackingToken token = previous;
+        List<TrackedEventData<?>> result = new ArrayList<>(found.size());
+        for (Document document : found) {
+            EventEntry entry = new EventEntry(document, fields);
+            boolean allowGaps = entry.getTimestamp().isAfter(gapThreshold);
+            token = token.advanceTo(idOf(document), allowGaps ? MAX_GAP_OFFSET : 0);
+            result.add(new TrackedDomainEventData<>(token, entry));
+        }
+        return result;
+    }
+
+    /** Drops gaps whose next stored event is older than the gap timeout: whatever held them is not coming. */
+    private GapAwareTrackingToken cleaned(GapAwareTrackingToken token) {
+        SortedSet<Long> gaps = token.getGaps();
+        if (gaps.size() <= GAP_CLEANING_THRESHOLD) {
+            return token;
+        }
+        List<Long> following = gaps.stream().map(gap -> gap + 1).filter(id -> !gaps.contains(id)).toList();
+        Instant gapThreshold = gapThreshold();
+        SortedSet<Long> stale = new TreeSet<>();
+        for (Document document : events.find(in("_id", following))) {
+            if (new EventEntry(document, fields).getTimestamp().isBefore(gapThreshold)) {
+                long id = idOf(document);
+                for (long gap = id - 1; gaps.contains(gap); gap--) {
+                    stale.add(gap);
+                }
+            }
+        }
+        if (stale.isEmpty()) {
+            return token;
+        }
+        SortedSet<Long> kept = new TreeSet<>(gaps);
+        kept.removeAll(stale);
+        return GapAwareTrackingToken.newInstance(token.getIndex(), kept);
+    }
+
+    private Instant gapThreshold() {
+        return GenericEventMessage.clock.instant().minus(gapTimeout);
+    }
+
+    private static GapAwareTrackingToken asGapAware(TrackingToken token) {
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware;
+        }
+        throw new IllegalArgumentException("Expected a GapAwareTrackingToken, got " + token);
+    }
+
+    private static long idOf(Document document) {
+        return ((Number) document.get("_id")).longValue();
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet());
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return GapAwareTrackingToken.newInstance(sequence.highestStored(), Collections.emptySortedSet());
+    }
+
+    /** Scans: the timestamp has no unique index. Used only to start a processor at a point in time. */
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        Document first = events.find(Filters.gte(fields.timestampProperty(), dateTime.toString()))
+                .sort(Sorts.ascending("_id")).projection(Projections.include("_id")).first();
+        if (first == null) {
+            return createHeadToken();
+        }
+        return GapAwareTrackingToken.newInstance(idOf(first) - 1, Collections.emptySortedSet());
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document document = new EventEntry(snapshot, serializer).asDocument(fields);
+        document.put("_id", snapshot.getAggregateIdentifier());
+        try {
+            snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), document,
+                    new ReplaceOptions().upsert(true));
+        } catch (MongoWriteException e) {
+            throw new EventStoreException("Could not store the snapshot of " + snapshot.getAggregateIdentifier(), e);
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document document = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        return document == null ? Stream.empty() : Stream.of(new EventEntry(document, fields));
+    }
+
+    public static final class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private boolean singleWriter;
+        private Duration gapTimeout = Duration.ofMinutes(1);
+        private int batchSize = 1000;
+
+        private Builder() {
+            persistenceExceptionResolver(FlatEventStorageEngine::isDuplicateKey);
+            finalAggregateBatchPredicate(batch -> batch.size() < AGGREGATE_CHUNK);
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        /** True only when no other process writes to this store: ids are then reserved a batch at a time. */
+        public Builder singleWriter(boolean singleWriter) {
+            this.singleWriter = singleWriter;
+            return this;
+        }
+
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        public FlatEventStorageEngine build() {
+            if (database == null) {
+                throw new IllegalStateException("A database is required");
+            }
+            return new FlatEventStorageEngine(this);
+        }
+    }
+}
