@@ -380,7 +380,6 @@ public final class Bench {
     }
 
     @SuppressWarnings("unchecked")
-    @SuppressWarnings("unchecked")
     private static List<String[]> scaleRows(Map<String, Object> scale) {
         List<String[]> rows = new ArrayList<>();
         for (Map<String, Object> point : (List<Map<String, Object>>) scale.get("points")) {

@@ -2,6 +2,7 @@ package org.dyad.application.board;
 
 import org.dyad.application.cases.CaseView;
 import org.dyad.application.cases.CaseViewListener;
+import org.dyad.application.shared.AfterCommit;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -29,6 +30,6 @@ public class BoardProjection implements CaseViewListener {
         }
         Board next = view.isClosed() ? current.without(view.getCaseId()) : current.with(row);
         boards.save(next);
-        listeners.forEach(l -> l.boardChanged(next.unit(), next.version()));
+        AfterCommit.run(() -> listeners.forEach(l -> l.boardChanged(next.unit(), next.version())));
     }
 }

@@ -35,6 +35,8 @@ public class AxonMongoConfig {
 
     /** Ids a tracking read asks for at once; also the block of ids a single writer reserves at a time. */
     private static final int BATCH_SIZE = 1000;
+    /** Events a processor handles before it stores its token: one durable commit covers the batch's view writes. */
+    private static final int PROCESSOR_BATCH = 100;
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoConnection connection) {
@@ -81,7 +83,7 @@ public class AxonMongoConfig {
                 .serializer(serializer)
                 .build();
         store.ensureIndexes();
-        return store;
+        return new ViewFlushingTokenStore(store);
     }
 
     @Bean
@@ -96,6 +98,7 @@ public class AxonMongoConfig {
                     CaseProjection.PROCESSING_GROUP,
                     org.axonframework.config.Configuration::eventStore,
                     c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                            .andBatchSize(PROCESSOR_BATCH)
                             .andInitialTrackingToken(StreamableMessageSource::createTailToken));
         };
     }

@@ -18,28 +18,35 @@ class DurableH2Backend extends H2Backend {
             "drop", "dropdatabase", "createindexes", "dropindexes", "renamecollection");
 
     private final Durability durability;
+    /** Collections whose writes wait for the next durable write instead of committing on their own. */
+    private final Set<String> deferred;
     private final Object commitLock = new Object();
     /** Writes applied in memory so far; a commit that starts after a write's number was taken includes it. */
     private final AtomicLong writesApplied = new AtomicLong();
     private long writesPersisted;
 
-    private DurableH2Backend(MVStore store, Durability durability) {
+    private DurableH2Backend(MVStore store, Durability durability, Set<String> deferred) {
         super(store);
         this.durability = durability;
+        this.deferred = deferred;
     }
 
-    static H2Backend open(String fileName, Durability durability) {
+    /**
+     * @param deferred collections rebuilt from the events (read models): a write to one is persisted by the next
+     *                 commit, which its processor's token update makes right after, not by a commit of its own
+     */
+    static H2Backend open(String fileName, Durability durability, Set<String> deferred) {
         if (durability == Durability.BACKGROUND) {
             return new H2Backend(fileName);
         }
         MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
-        return new DurableH2Backend(store, durability);
+        return new DurableH2Backend(store, durability, deferred);
     }
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         Document reply = super.handleCommand(channel, databaseName, command, query);
-        if (WRITE_COMMANDS.contains(command.toLowerCase())) {
+        if (WRITE_COMMANDS.contains(command.toLowerCase()) && !deferred.contains(String.valueOf(query.get(command)))) {
             persist();
         }
         return reply;

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.dyad.infra.readmodel.ReadModelCollections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ public final class MongoConnection implements AutoCloseable {
                 throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
             }
             Path file = dataDir.resolve("dyad.mv");
-            mongoBackend = DurableH2Backend.open(file.toString(), durability);
+            mongoBackend = DurableH2Backend.open(file.toString(), durability, ReadModelCollections.ALL);
             log.info("Embedded MongoDB-wire server on {} ({} durability)", file.toAbsolutePath(), durability);
         }
         MongoServer server = new MongoServer(mongoBackend);

@@ -11,7 +11,7 @@ public class MongoBoards implements Boards {
     private final JsonViewCollection<Board> boards;
 
     public MongoBoards(MongoDatabase database, JsonDocuments json) {
-        this.boards = new JsonViewCollection<>(database, "boards", json, Board.class);
+        this.boards = new JsonViewCollection<>(database, ReadModelCollections.BOARDS, json, Board.class);
     }
 
     @Override

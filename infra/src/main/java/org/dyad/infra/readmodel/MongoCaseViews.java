@@ -14,7 +14,7 @@ public class MongoCaseViews implements CaseViews {
     private final JsonViewCollection<CaseView> views;
 
     public MongoCaseViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, "case_views", json, CaseView.class);
+        this.views = new JsonViewCollection<>(database, ReadModelCollections.CASES, json, CaseView.class);
     }
 
     @Override

@@ -14,7 +14,7 @@ public class MongoCoercionViews implements CoercionViews {
     private final JsonViewCollection<CoercionView> views;
 
     public MongoCoercionViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, "coercion_views", json, CoercionView.class);
+        this.views = new JsonViewCollection<>(database, ReadModelCollections.COERCIONS, json, CoercionView.class);
     }
 
     @Override

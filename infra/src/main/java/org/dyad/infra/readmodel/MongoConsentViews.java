@@ -14,7 +14,7 @@ public class MongoConsentViews implements ConsentViews {
     private final JsonViewCollection<ConsentView> views;
 
     public MongoConsentViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, "consent_views", json, ConsentView.class);
+        this.views = new JsonViewCollection<>(database, ReadModelCollections.CONSENTS, json, ConsentView.class);
     }
 
     @Override

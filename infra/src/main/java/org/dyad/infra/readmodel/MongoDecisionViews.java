@@ -14,7 +14,7 @@ public class MongoDecisionViews implements DecisionViews {
     private final JsonViewCollection<DecisionView> views;
 
     public MongoDecisionViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, "decision_views", json, DecisionView.class);
+        this.views = new JsonViewCollection<>(database, ReadModelCollections.DECISIONS, json, DecisionView.class);
     }
 
     @Override

@@ -14,7 +14,7 @@ public class MongoDisclosureViews implements DisclosureViews {
     private final JsonViewCollection<DisclosureView> views;
 
     public MongoDisclosureViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, "disclosure_views", json, DisclosureView.class);
+        this.views = new JsonViewCollection<>(database, ReadModelCollections.DISCLOSURES, json, DisclosureView.class);
     }
 
     @Override

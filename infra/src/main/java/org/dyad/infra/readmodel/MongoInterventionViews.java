@@ -14,7 +14,7 @@ public class MongoInterventionViews implements InterventionViews {
     private final JsonViewCollection<InterventionView> views;
 
     public MongoInterventionViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, "intervention_views", json, InterventionView.class);
+        this.views = new JsonViewCollection<>(database, ReadModelCollections.INTERVENTIONS, json, InterventionView.class);
     }
 
     @Override

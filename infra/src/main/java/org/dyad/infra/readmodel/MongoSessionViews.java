@@ -14,7 +14,7 @@ public class MongoSessionViews implements SessionViews {
     private final JsonViewCollection<SessionView> views;
 
     public MongoSessionViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, "session_views", json, SessionView.class);
+        this.views = new JsonViewCollection<>(database, ReadModelCollections.SESSIONS, json, SessionView.class);
     }
 
     @Override

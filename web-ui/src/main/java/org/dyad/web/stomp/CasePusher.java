@@ -1,6 +1,7 @@
 package org.dyad.web.stomp;
 
 import org.dyad.application.cases.CaseView;
+import org.dyad.application.shared.AfterCommit;
 import org.dyad.application.cases.CaseViewListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.user.SimpSubscription;
@@ -40,7 +41,7 @@ public class CasePusher implements CaseViewListener {
     @Override
     public void caseViewChanged(CaseView view) {
         CaseChanged changed = new CaseChanged(view.getCaseId(), view.getRevision());
-        executor.execute(() -> {
+        AfterCommit.run(() -> executor.execute(() -> {
             String destination = BoardSubscriptions.CASE_DESTINATION_PREFIX + changed.caseId();
             Set<String> users = new LinkedHashSet<>();
             for (SimpSubscription s : userRegistry.findSubscriptions(s -> destination.equals(s.getDestination()))) {
@@ -48,7 +49,7 @@ public class CasePusher implements CaseViewListener {
             }
             users.forEach(user -> messaging.convertAndSendToUser(user, "/queue/cases/" + changed.caseId(), changed,
                     Map.of()));
-        });
+        }));
     }
 
     @PreDestroy

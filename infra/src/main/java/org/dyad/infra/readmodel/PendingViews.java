@@ -1,0 +1,84 @@
+package org.dyad.infra.readmodel;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.mongodb.client.model.Filters.eq;
+
+/**
+ * View writes held back while a processor handles a batch of events, then written with one bulk write per
+ * collection: a view changed by ten events in a batch is stored once. Reads inside the batch see the held writes.
+ * The writes go out before the processor stores its token ({@link #flushCurrent()}, called by the token store) and
+ * the screens and waiting commands are told only after the batch commits.
+ */
+public final class PendingViews {
+
+    private static final String RESOURCE = PendingViews.class.getName();
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final Map<MongoCollection<Document>, Map<String, Document>> byCollection = new IdentityHashMap<>();
+
+    private PendingViews() {
+    }
+
+    /** The batch's held writes, or empty when no unit of work is running (then writes go out at once). */
+    static Optional<PendingViews> current() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return Optional.of(root.getOrComputeResource(RESOURCE, key -> {
+            PendingViews pending = new PendingViews();
+            root.onPrepareCommit(u -> pending.flush());
+            return pending;
+        }));
+    }
+
+    /** Writes what the current batch holds; the token store calls this before it stores the batch's token. */
+    public static void flushCurrent() {
+        if (CurrentUnitOfWork.isStarted()) {
+            PendingViews pending = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+            if (pending != null) {
+                pending.flush();
+            }
+        }
+    }
+
+    void hold(MongoCollection<Document> collection, String id, Document document) {
+        Map<String, Document> held = byCollection.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+        held.remove(id); // keep the order of last writes
+        held.put(id, document);
+    }
+
+    Optional<Document> held(MongoCollection<Document> collection, String id) {
+        Map<String, Document> held = byCollection.get(collection);
+        return held == null ? Optional.empty() : Optional.ofNullable(held.get(id));
+    }
+
+    Map<String, Document> heldIn(MongoCollection<Document> collection) {
+        return byCollection.getOrDefault(collection, Map.of());
+    }
+
+    private void flush() {
+        for (Map.Entry<MongoCollection<Document>, Map<String, Document>> entry : byCollection.entrySet()) {
+            List<WriteModel<Document>> writes = new ArrayList<>(entry.getValue().size());
+            entry.getValue().forEach((id, document) -> writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT)));
+            if (!writes.isEmpty()) {
+                entry.getKey().bulkWrite(writes);
+            }
+        }
+        byCollection.clear();
+    }
+}

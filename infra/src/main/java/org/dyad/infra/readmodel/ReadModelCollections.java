@@ -1,0 +1,26 @@
+package org.dyad.infra.readmodel;
+
+import java.util.Set;
+
+/**
+ * The collections that only projections write and that are rebuilt from the events. On the embedded file backend
+ * their writes are made durable by the processor's next token update rather than each on its own: a crash before
+ * that loses the writes and the token together, and the processor does them again.
+ */
+public final class ReadModelCollections {
+
+    public static final String CASES = "case_views";
+    public static final String SESSIONS = "session_views";
+    public static final String INTERVENTIONS = "intervention_views";
+    public static final String CONSENTS = "consent_views";
+    public static final String COERCIONS = "coercion_views";
+    public static final String DECISIONS = "decision_views";
+    public static final String DISCLOSURES = "disclosure_views";
+    public static final String BOARDS = "boards";
+
+    public static final Set<String> ALL = Set.of(CASES, SESSIONS, INTERVENTIONS, CONSENTS, COERCIONS, DECISIONS,
+            DISCLOSURES, BOARDS);
+
+    private ReadModelCollections() {
+    }
+}

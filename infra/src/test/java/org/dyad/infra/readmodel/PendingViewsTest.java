@@ -1,0 +1,93 @@
+package org.dyad.infra.readmodel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PendingViewsTest {
+
+    public record Row(String id, String unit, int count) {
+    }
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoCollection<Document> raw;
+    private JsonViewCollection<Row> rows;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        MongoDatabase database = client.getDatabase("views");
+        raw = database.getCollection("rows");
+        rows = new JsonViewCollection<>(database, "rows", new JsonDocuments(new ObjectMapper()), Row.class);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void outsideABatchAWriteGoesOutAtOnce() {
+        rows.save("a", new Row("a", "north", 1));
+        assertThat(raw.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void insideABatchWritesAreHeldSeenByReadsAndStoredOnceAtCommit() {
+        rows.save("b", new Row("b", "south", 0));
+        List<Long> storedDuringBatch = new ArrayList<>();
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            for (int i = 1; i <= 10; i++) {
+                Row current = rows.find("a").orElse(new Row("a", "north", 0));
+                rows.save("a", new Row("a", "north", current.count() + 1));
+            }
+            rows.save("b", new Row("b", "north", 7)); // moves to north
+            storedDuringBatch.add(raw.countDocuments());
+            assertThat(rows.find("a")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(10));
+            assertThat(rows.findWhere("unit", "north")).extracting(Row::id).containsExactlyInAnyOrder("a", "b");
+            assertThat(rows.findWhere("unit", "south")).isEmpty();
+        });
+        assertThat(storedDuringBatch).containsExactly(1L);
+        assertThat(rows.find("a")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(10));
+        assertThat(rows.findWhere("unit", "north")).hasSize(2);
+    }
+
+    @Test
+    void theTokenStoreFlushesBeforeItStoresTheToken() {
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        rows.save("a", new Row("a", "north", 1));
+        assertThat(raw.countDocuments()).isZero();
+        PendingViews.flushCurrent();
+        assertThat(raw.countDocuments()).isEqualTo(1);
+        batch.commit();
+        assertThat(raw.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchThatFailsStoresNothing() {
+        assertThatThrownBy(() -> DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            rows.save("a", new Row("a", "north", 1));
+            throw new IllegalStateException("handler failed");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(raw.countDocuments()).isZero();
+    }
+}
