@@ -66,6 +66,9 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     public static final String AGGREGATE_KEY = "aggregateKey";
     /** Keys asked for at a time when reading one aggregate. */
     static final int AGGREGATE_CHUNK = 128;
+    /** Most aggregates are short: the first chunk is small, and chunks double from there. */
+    private static final int AGGREGATE_FIRST_CHUNK = 16;
+    private static final int TRACKING_FIRST_WINDOW = 32;
     private static final int MAX_GAP_OFFSET = 10_000;
     private static final int GAP_CLEANING_THRESHOLD = 250;
     private static final int MAX_ID_ATTEMPTS = 20;
@@ -75,12 +78,15 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     private final GlobalSequence sequence;
     private final EventEntryConfiguration fields = EventEntryConfiguration.getDefault();
     private final Duration gapTimeout;
+    private final boolean singleWriter;
+    private final LastSequenceNumbers lastKnown = new LastSequenceNumbers(10_000);
 
     private FlatEventStorageEngine(Builder builder) {
         super(builder);
         this.events = builder.database.getCollection(EVENTS);
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
         this.gapTimeout = builder.gapTimeout;
+        this.singleWriter = builder.singleWriter;
         events.createIndex(Indexes.ascending(AGGREGATE_KEY), new IndexOptions().unique(true).name(AGGREGATE_KEY));
         MongoCollection<Document> counters = builder.database.getCollection(COUNTERS);
         this.sequence = builder.singleWriter
@@ -120,6 +126,8 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
                 try {
                     events.insertMany(rest, new InsertManyOptions().ordered(true));
                     stored = documents.size();
+                    rest.forEach(d -> lastKnown.remember((String) d.get(fields.aggregateIdentifierProperty()),
+                            ((Number) d.get(fields.sequenceNumberProperty())).longValue()));
                 } catch (MongoBulkWriteException e) {
                     BulkWriteError error = e.getWriteErrors().get(0);
                     if (!isIdTaken(error) || attempt == MAX_ID_ATTEMPTS) {
@@ -156,32 +164,50 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
                                                                    int batchSize) {
         List<EventEntry> found = new ArrayList<>();
-        for (long from = firstSequenceNumber; ; from += AGGREGATE_CHUNK) {
-            List<String> keys = LongStream.range(from, from + AGGREGATE_CHUNK)
+        int chunk = AGGREGATE_FIRST_CHUNK;
+        for (long from = firstSequenceNumber; ; from += chunk, chunk = Math.min(chunk * 2, AGGREGATE_CHUNK)) {
+            List<String> keys = LongStream.range(from, from + chunk)
                     .mapToObj(n -> aggregateKey(aggregateIdentifier, n)).toList();
             int before = found.size();
             for (Document document : events.find(in(AGGREGATE_KEY, keys))) {
                 found.add(new EventEntry(document, fields));
             }
             int inChunk = found.size() - before;
-            if (inChunk == 0 || inChunk == AGGREGATE_CHUNK) {
+            if (inChunk == 0 || (inChunk == chunk && found.size() >= AGGREGATE_CHUNK)) {
                 break;
             }
         }
         found.sort(Comparator.comparingLong(EventEntry::getSequenceNumber));
+        if (!found.isEmpty()) {
+            lastKnown.remember(aggregateIdentifier, found.get(found.size() - 1).getSequenceNumber());
+        }
         return found;
     }
 
+    /**
+     * Starts from the last sequence number this engine wrote or read for the aggregate; as the store's only writer
+     * it needs no query then. Otherwise it probes single keys, doubling, then halving: a few lookups however long
+     * the aggregate's history.
+     */
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
-        if (!exists(aggregateIdentifier, 0)) {
-            return Optional.empty();
+        Long known = lastKnown.get(aggregateIdentifier);
+        if (known != null && singleWriter) {
+            return Optional.of(known);
         }
-        long present = 0;
-        long absent = 1;
-        while (exists(aggregateIdentifier, absent)) {
-            present = absent;
-            absent *= 2;
+        long present = known == null ? -1 : known;
+        if (!exists(aggregateIdentifier, present + 1)) {
+            return present < 0 ? Optional.empty() : Optional.of(present);
+        }
+        present++;
+        long absent;
+        for (long step = 1; ; step *= 2) {
+            if (exists(aggregateIdentifier, present + step)) {
+                present += step;
+            } else {
+                absent = present + step;
+                break;
+            }
         }
         while (absent - present > 1) {
             long middle = (present + absent) >>> 1;
@@ -191,6 +217,7 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
                 absent = middle;
             }
         }
+        lastKnown.remember(aggregateIdentifier, present);
         return Optional.of(present);
     }
 
@@ -204,10 +231,17 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
         GapAwareTrackingToken previous = lastToken == null
                 ? GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet())
                 : cleaned(asGapAware(lastToken));
+        // The server looks up each id of an $in on its own: ask for a few first, for the rest only when they were all there.
+        long index = previous.getIndex();
+        int window = Math.min(batchSize, TRACKING_FIRST_WINDOW);
         List<Long> ids = new ArrayList<>(previous.getGaps());
-        LongStream.rangeClosed(previous.getIndex() + 1, previous.getIndex() + batchSize).forEach(ids::add);
+        LongStream.rangeClosed(index + 1, index + window).forEach(ids::add);
         List<Document> found = new ArrayList<>();
         events.find(in("_id", ids)).forEach(found::add);
+        if (window < batchSize && found.stream().filter(d -> idOf(d) > index).count() == window) {
+            List<Long> rest = LongStream.rangeClosed(index + window + 1, index + batchSize).boxed().toList();
+            events.find(in("_id", rest)).forEach(found::add);
+        }
         found.sort(Comparator.comparingLong(FlatEventStorageEngine::idOf));
         Instant gapThreshold = gapThreshold();
         GapAwareTrackingToken token = previous;

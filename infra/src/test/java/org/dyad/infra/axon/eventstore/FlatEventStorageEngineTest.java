@@ -118,10 +118,22 @@ class FlatEventStorageEngineTest {
     @Test
     void theLastSequenceNumberIsFoundForEveryLength() {
         FlatEventStorageEngine engine = engine(true);
-        for (int length : List.of(1, 2, 3, 127, 128, 129, 256, 301)) {
+        List<Integer> lengths = List.of(1, 2, 3, 127, 128, 129, 256, 301);
+        for (int length : lengths) {
             engine.appendEvents(events("len-" + length, 0, length));
             assertThat(engine.lastSequenceNumberFor("len-" + length)).contains((long) length - 1);
         }
+        // Engines that did not write them (a restart, another node) find them by probing.
+        for (FlatEventStorageEngine other : List.of(engine(true), engine(false))) {
+            for (int length : lengths) {
+                assertThat(other.lastSequenceNumberFor("len-" + length)).contains((long) length - 1);
+            }
+            assertThat(other.lastSequenceNumberFor("len-0")).isEmpty();
+        }
+        FlatEventStorageEngine otherNode = engine(false);
+        assertThat(otherNode.lastSequenceNumberFor("len-3")).contains(2L);
+        engine.appendEvents(events("len-3", 3, 40));
+        assertThat(otherNode.lastSequenceNumberFor("len-3")).contains(39L);
         assertThat(engine.lastSequenceNumberFor("len-0")).isEmpty();
     }
 
