@@ -4,20 +4,26 @@ import org.dyad.application.access.Viewer;
 import org.dyad.application.board.Board;
 import org.dyad.application.board.BoardListener;
 import org.dyad.application.board.BoardQueries;
+import org.dyad.application.users.UserAccount;
+import org.dyad.application.users.UserDirectory;
 import org.dyad.web.security.Viewers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpSubscription;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,10 +49,14 @@ public class BoardPusher implements BoardListener {
         return thread;
     });
 
-    public BoardPusher(BoardQueries boards, SimpMessagingTemplate messaging, SimpUserRegistry userRegistry) {
+    private final UserDirectory users;
+
+    public BoardPusher(BoardQueries boards, SimpMessagingTemplate messaging, SimpUserRegistry userRegistry,
+                       UserDirectory users) {
         this.boards = boards;
         this.messaging = messaging;
         this.userRegistry = userRegistry;
+        this.users = users;
     }
 
     @Override
@@ -71,23 +81,43 @@ public class BoardPusher implements BoardListener {
         }
     }
 
+    /**
+     * Sends each subscribed session its viewer's board, addressed by session: a user's other sessions get nothing
+     * (with a relay, a copy sent to a session without the subscription would wait in the broker for nobody).
+     */
     private void pushToSubscribers(String unit) {
         String destination = BoardSubscriptions.BOARD_DESTINATION_PREFIX + unit;
-        Map<Viewer, String> userNames = new LinkedHashMap<>();
+        Map<Viewer, List<SimpSession>> sessions = new LinkedHashMap<>();
         for (SimpSubscription subscription : userRegistry.findSubscriptions(s -> destination.equals(s.getDestination()))) {
-            SimpUser user = subscription.getSession().getUser();
-            Viewers.of(user.getPrincipal()).ifPresent(v -> userNames.putIfAbsent(v, user.getName()));
+            SimpSession session = subscription.getSession();
+            viewerOf(session.getUser()).ifPresent(v -> sessions.computeIfAbsent(v, k -> new ArrayList<>()).add(session));
         }
-        if (userNames.isEmpty()) {
+        if (sessions.isEmpty()) {
             return;
         }
-        boards.boardsFor(unit, userNames.keySet()).forEach((viewer, board) -> {
-            try {
-                messaging.convertAndSendToUser(userNames.get(viewer), "/queue/boards/" + unit, board);
-            } catch (RuntimeException e) {
-                log.warn("Could not push the {} board to {}", unit, viewer.userId(), e);
+        boards.boardsFor(unit, sessions.keySet()).forEach((viewer, board) -> {
+            for (SimpSession session : sessions.get(viewer)) {
+                try {
+                    SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+                    headers.setSessionId(session.getId());
+                    headers.setLeaveMutable(true);
+                    messaging.convertAndSendToUser(session.getUser().getName(), "/queue/boards/" + unit, board,
+                            headers.getMessageHeaders());
+                } catch (RuntimeException e) {
+                    log.warn("Could not push the {} board to {}", unit, viewer.userId(), e);
+                }
             }
         });
+    }
+
+    /** A screen on another node comes without its principal: its account is looked up by name then. */
+    private Optional<Viewer> viewerOf(SimpUser user) {
+        Optional<Viewer> local = Viewers.of(user.getPrincipal());
+        if (local.isPresent() || user.getPrincipal() != null) {
+            return local;
+        }
+        return users.find(user.getName()).filter(UserAccount::enabled)
+                .map(account -> new Viewer(account.userId(), account.role(), account.unit()));
     }
 
     @PreDestroy

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 
 /**
  * Decides every CONNECT, SUBSCRIBE and SEND by the access policy. Once a subscription is live it sends the RECEIPT
- * the client asked for; a board subscriber then gets the board, unless its {@code version} header says it is current.
+ * the client asked for (the simple broker sends none; a relayed broker does); a board subscriber then gets the board, unless its {@code version} header says it is current.
  * Case pages subscribe to {@code /user/queue/cases/{id}} and are told the case's revision whenever it changes.
  */
 @Component
@@ -43,14 +43,16 @@ public class BoardSubscriptions implements ExecutorChannelInterceptor {
     private final CaseQueries cases;
     private final ObjectProvider<BoardPusher> pusher;
     private final ObjectProvider<MessageChannel> clientOutboundChannel;
+    private final StompRelay relay;
 
     public BoardSubscriptions(AccessPolicy policy, CaseQueries cases, ObjectProvider<BoardPusher> pusher,
                               @Qualifier("clientOutboundChannel")
-                              ObjectProvider<MessageChannel> clientOutboundChannel) {
+                              ObjectProvider<MessageChannel> clientOutboundChannel, StompRelay relay) {
         this.policy = policy;
         this.cases = cases;
         this.pusher = pusher;
         this.clientOutboundChannel = clientOutboundChannel;
+        this.relay = relay;
     }
 
     @Override
@@ -88,9 +90,10 @@ public class BoardSubscriptions implements ExecutorChannelInterceptor {
                 || !(handler instanceof UserDestinationMessageHandler)) {
             return;
         }
-        // The user destination handler has registered the subscription with the broker: it is live now.
+        // The user destination handler has registered the subscription with the broker: it is live now. A relayed
+        // broker answers the receipt itself once it holds the subscription.
         String receipt = stomp.getReceipt();
-        if (receipt != null) {
+        if (receipt != null && !relay.enabled()) {
             StompHeaderAccessor reply = StompHeaderAccessor.create(StompCommand.RECEIPT);
             reply.setReceiptId(receipt);
             reply.setSessionId(stomp.getSessionId());
