@@ -432,7 +432,10 @@ public final class Bench {
 
     private static String fmt(Object value) {
         if (value instanceof Double d) {
-            return d >= 100 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.1f", d);
+            if (d >= 100) {
+                return String.format(Locale.ROOT, "%.0f", d);
+            }
+            return d != 0 && Math.abs(d) < 1 ? String.format(Locale.ROOT, "%.3f", d) : String.format(Locale.ROOT, "%.1f", d);
         }
         return String.valueOf(value);
     }

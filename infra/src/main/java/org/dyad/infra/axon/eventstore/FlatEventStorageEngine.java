@@ -64,8 +64,10 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     public static final String SNAPSHOTS = "snapshots";
     public static final String COUNTERS = "counters";
     public static final String AGGREGATE_KEY = "aggregateKey";
-    /** Keys asked for at a time when reading one aggregate. */
-    static final int AGGREGATE_CHUNK = 128;
+    /** The most values in one $in: the embedded server's cost per query grows with the square of the list. */
+    static final int IN_CHUNK = 128;
+    /** The most keys asked for at a time when reading one aggregate. */
+    static final int AGGREGATE_CHUNK = IN_CHUNK;
     /** Most aggregates are short: the first chunk is small, and chunks double from there. */
     private static final int AGGREGATE_FIRST_CHUNK = 16;
     private static final int TRACKING_FIRST_WINDOW = 32;
@@ -164,7 +166,8 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
                                                                    int batchSize) {
         List<EventEntry> found = new ArrayList<>();
-        int chunk = AGGREGATE_FIRST_CHUNK;
+        // Deep into a long stream already: ask for whole chunks straight away.
+        int chunk = firstSequenceNumber >= AGGREGATE_CHUNK ? AGGREGATE_CHUNK : AGGREGATE_FIRST_CHUNK;
         for (long from = firstSequenceNumber; ; from += chunk, chunk = Math.min(chunk * 2, AGGREGATE_CHUNK)) {
             List<String> keys = LongStream.range(from, from + chunk)
                     .mapToObj(n -> aggregateKey(aggregateIdentifier, n)).toList();
@@ -231,16 +234,24 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
         GapAwareTrackingToken previous = lastToken == null
                 ? GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet())
                 : cleaned(asGapAware(lastToken));
-        // The server looks up each id of an $in on its own: ask for a few first, for the rest only when they were all there.
+        // The embedded server matches every found document against the whole $in list again, so a query costs the
+        // square of its length: a few ids first, then chunks of IN_CHUNK while each comes back full.
         long index = previous.getIndex();
-        int window = Math.min(batchSize, TRACKING_FIRST_WINDOW);
-        List<Long> ids = new ArrayList<>(previous.getGaps());
-        LongStream.rangeClosed(index + 1, index + window).forEach(ids::add);
         List<Document> found = new ArrayList<>();
-        events.find(in("_id", ids)).forEach(found::add);
-        if (window < batchSize && found.stream().filter(d -> idOf(d) > index).count() == window) {
-            List<Long> rest = LongStream.rangeClosed(index + window + 1, index + batchSize).boxed().toList();
-            events.find(in("_id", rest)).forEach(found::add);
+        List<Long> gaps = new ArrayList<>(previous.getGaps());
+        for (int from = 0; from < gaps.size(); from += IN_CHUNK) {
+            events.find(in("_id", gaps.subList(from, Math.min(gaps.size(), from + IN_CHUNK)))).forEach(found::add);
+        }
+        long asked = index;
+        long beyondIndex = 0;
+        for (int chunk = Math.min(batchSize, TRACKING_FIRST_WINDOW); chunk > 0 && beyondIndex == asked - index;
+             chunk = (int) Math.min(IN_CHUNK, index + batchSize - asked)) {
+            List<Long> ids = LongStream.rangeClosed(asked + 1, asked + chunk).boxed().toList();
+            for (Document document : events.find(in("_id", ids))) {
+                found.add(document);
+                beyondIndex++;
+            }
+            asked += chunk;
         }
         found.sort(Comparator.comparingLong(FlatEventStorageEngine::idOf));
         Instant gapThreshold = gapThreshold();
