@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ public class BoardPusher implements BoardListener {
     private final SimpMessagingTemplate messaging;
     private final SimpUserRegistry userRegistry;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** unit → session id → the newest board version that session holds; a session is never sent it twice. */
+    private final Map<String, Map<String, Long>> heldVersions = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "board-pusher");
         thread.setDaemon(true);
@@ -72,7 +75,14 @@ public class BoardPusher implements BoardListener {
     /** Sends the current board to one STOMP session unless it already holds {@code knownVersion}. */
     void sendCurrent(String sessionId, Viewer viewer, String unit, Long knownVersion) {
         Board board = boards.boardFor(viewer, unit);
-        if (knownVersion == null || knownVersion != board.version()) {
+        if (knownVersion != null) {
+            // A screen subscribing again in the same session may hold less than it was sent before.
+            heldVersions.computeIfAbsent(unit, u -> new ConcurrentHashMap<>())
+                    .merge(sessionId, knownVersion, Math::min);
+        }
+        if (knownVersion != null && knownVersion == board.version()) {
+            claim(unit, sessionId, board.version());
+        } else if (claim(unit, sessionId, board.version())) {
             SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
             headers.setSessionId(sessionId);
             headers.setLeaveMutable(true);
@@ -92,11 +102,18 @@ public class BoardPusher implements BoardListener {
             SimpSession session = subscription.getSession();
             viewerOf(session.getUser()).ifPresent(v -> sessions.computeIfAbsent(v, k -> new ArrayList<>()).add(session));
         }
+        Map<String, Long> held = heldVersions.computeIfAbsent(unit, u -> new ConcurrentHashMap<>());
+        Set<String> subscribed = new HashSet<>();
+        sessions.values().forEach(list -> list.forEach(session -> subscribed.add(session.getId())));
+        held.keySet().retainAll(subscribed);
         if (sessions.isEmpty()) {
             return;
         }
         boards.boardsFor(unit, sessions.keySet()).forEach((viewer, board) -> {
             for (SimpSession session : sessions.get(viewer)) {
+                if (!claim(unit, session.getId(), board.version())) {
+                    continue;
+                }
                 try {
                     SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
                     headers.setSessionId(session.getId());
@@ -108,6 +125,16 @@ public class BoardPusher implements BoardListener {
                 }
             }
         });
+    }
+
+    /** Records that the session gets {@code version}; false if it already holds that version or a newer one. */
+    private boolean claim(String unit, String sessionId, long version) {
+        boolean[] newer = new boolean[1];
+        heldVersions.computeIfAbsent(unit, u -> new ConcurrentHashMap<>()).compute(sessionId, (id, heldVersion) -> {
+            newer[0] = heldVersion == null || heldVersion < version;
+            return newer[0] ? version : heldVersion;
+        });
+        return newer[0];
     }
 
     /** A screen on another node comes without its principal: its account is looked up by name then. */
