@@ -1,21 +1,30 @@
 package org.dyad.infra.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * H2 file backend that makes each write durable before it is acknowledged. As shipped, H2Backend replies before
- * MVStore has saved (about once a second), so a killed process loses acknowledged writes.
+ * H2 file backend that makes each write durable before it is acknowledged (as shipped, H2Backend replies before
+ * MVStore has saved, about once a second, so a killed process loses acknowledged writes), and whose unique indexes
+ * compare keys by value ({@link IndexKeyOrder}).
  */
 class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify", "create",
             "drop", "dropdatabase", "createindexes", "dropindexes", "renamecollection");
+
+    /** H2 keeps 16 MB of pages by default; each miss re-reads and deserializes a page of documents. */
+    private static final int PAGE_CACHE_MB = 64;
 
     private final Durability durability;
     /** Collections whose writes wait for the next durable write instead of committing on their own. */
@@ -36,17 +45,24 @@ class DurableH2Backend extends H2Backend {
      *                 commit, which its processor's token update makes right after, not by a commit of its own
      */
     static H2Backend open(String fileName, Durability durability, Set<String> deferred) {
+        MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(PAGE_CACHE_MB).autoCommitDisabled().open();
+        IndexOrderMigration.apply(store);
         if (durability == Durability.BACKGROUND) {
-            return new H2Backend(fileName);
+            store.setAutoCommitDelay(1000);
         }
-        MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().open();
         return new DurableH2Backend(store, durability, deferred);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new OrderedIndexDatabase(databaseName);
     }
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         Document reply = super.handleCommand(channel, databaseName, command, query);
-        if (WRITE_COMMANDS.contains(command.toLowerCase()) && !deferred.contains(String.valueOf(query.get(command)))) {
+        if (durability != Durability.BACKGROUND && WRITE_COMMANDS.contains(command.toLowerCase())
+                && !deferred.contains(String.valueOf(query.get(command)))) {
             persist();
         }
         return reply;
@@ -69,6 +85,23 @@ class DurableH2Backend extends H2Backend {
                 store.sync();
             }
             writesPersisted = upTo;
+        }
+    }
+
+    /** Opens each unique index's map with {@link IndexKeyOrder}. Inner, so it reaches the store while H2Database's
+     * constructor opens the existing indexes. */
+    private final class OrderedIndexDatabase extends H2Database {
+
+        OrderedIndexDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            String mapName = IndexOrderMigration.indexMapName(getFullCollectionNamespace(collectionName), indexName);
+            return new OrderedUniqueIndex(getMvStore().openMap(mapName, IndexOrderMigration.indexMap()), indexName,
+                    keys, sparse);
         }
     }
 }

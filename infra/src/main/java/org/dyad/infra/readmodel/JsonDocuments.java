@@ -2,19 +2,20 @@ package org.dyad.infra.readmodel;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.springframework.stereotype.Component;
 
-/** Maps read-model objects to and from BSON documents through their fields, as JSON. */
+import java.util.Map;
+
+/** Maps read-model objects to and from BSON documents through their fields, as Jackson sees them. */
 @Component
 public class JsonDocuments {
 
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
+    };
 
     private final ObjectMapper mapper;
 
@@ -26,12 +27,13 @@ public class JsonDocuments {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
+    /** Fields become maps, lists, strings, numbers and booleans, as JSON would have them, without the text. */
     public Document toDocument(String id, Object value) {
         try {
-            Document document = Document.parse(mapper.writeValueAsString(value));
+            Document document = new Document(mapper.convertValue(value, FIELDS));
             document.put("_id", id);
             return document;
-        } catch (JsonProcessingException e) {
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Cannot store " + value.getClass().getSimpleName(), e);
         }
     }
@@ -40,8 +42,8 @@ public class JsonDocuments {
         Document copy = new Document(document);
         copy.remove("_id");
         try {
-            return mapper.readValue(copy.toJson(RELAXED), type);
-        } catch (JsonProcessingException e) {
+            return mapper.convertValue(copy, type);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("Cannot read " + type.getSimpleName(), e);
         }
     }

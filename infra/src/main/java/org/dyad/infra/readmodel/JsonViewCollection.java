@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** One read model's documents: stored whole under their id, found by id or by one field's value. */
 final class JsonViewCollection<V> {
@@ -27,37 +26,39 @@ final class JsonViewCollection<V> {
         this.type = type;
     }
 
+    /** Inside a processor's batch a view saved earlier in the batch is returned as it was saved, not a copy. */
     Optional<V> find(String id) {
-        Optional<PendingViews> pending = PendingViews.current();
-        Optional<Document> held = pending.flatMap(p -> p.held(collection, id));
-        Document document = held.orElseGet(() -> collection.find(Filters.eq("_id", id)).first());
-        return Optional.ofNullable(document).map(d -> json.fromDocument(d, type));
+        Optional<Object> held = PendingViews.current().flatMap(p -> p.held(collection, id));
+        if (held.isPresent()) {
+            return Optional.of(type.cast(held.get()));
+        }
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(d -> json.fromDocument(d, type));
     }
 
     /** Inside a processor's batch the write is held and goes out with the batch ({@link PendingViews}). */
     void save(String id, V view) {
-        Document document = json.toDocument(id, view);
         Optional<PendingViews> pending = PendingViews.current();
         if (pending.isPresent()) {
-            pending.get().hold(collection, id, document);
+            pending.get().hold(collection, id, view, v -> json.toDocument(id, v));
         } else {
-            collection.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
+            collection.replaceOne(Filters.eq("_id", id), json.toDocument(id, view), new ReplaceOptions().upsert(true));
         }
     }
 
     List<V> findWhere(String field, Object value) {
-        Map<String, Document> held = PendingViews.current().map(p -> p.heldIn(collection)).orElse(Map.of());
-        Map<Object, Document> found = new LinkedHashMap<>();
+        Map<String, PendingViews.Held> held = PendingViews.current().map(p -> p.heldIn(collection)).orElse(Map.of());
+        Map<Object, V> found = new LinkedHashMap<>();
         for (Document document : collection.find(Filters.eq(field, value))) {
-            found.put(document.get("_id"), document);
+            Object id = document.get("_id");
+            found.put(id, held.containsKey(id) ? null : json.fromDocument(document, type));
         }
-        held.forEach((id, document) -> {
-            if (Objects.equals(document.get(field), value)) {
-                found.put(id, document);
+        held.forEach((id, view) -> {
+            if (Objects.equals(view.document().get(field), value)) {
+                found.put(id, type.cast(view.view()));
             } else {
                 found.remove(id);
             }
         });
-        return found.values().stream().map(d -> json.fromDocument(d, type)).collect(Collectors.toCollection(ArrayList::new));
+        return new ArrayList<>(found.values());
     }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import static com.mongodb.client.model.Filters.eq;
 
@@ -28,7 +29,7 @@ public final class PendingViews {
     private static final String RESOURCE = PendingViews.class.getName();
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    private final Map<MongoCollection<Document>, Map<String, Document>> byCollection = new IdentityHashMap<>();
+    private final Map<MongoCollection<Document>, Map<String, Held>> byCollection = new IdentityHashMap<>();
 
     private PendingViews() {
     }
@@ -56,25 +57,51 @@ public final class PendingViews {
         }
     }
 
-    void hold(MongoCollection<Document> collection, String id, Document document) {
-        Map<String, Document> held = byCollection.computeIfAbsent(collection, c -> new LinkedHashMap<>());
+    /** Holds the view object itself: reads in the batch get it back without converting it. */
+    void hold(MongoCollection<Document> collection, String id, Object view, Function<Object, Document> toDocument) {
+        Map<String, Held> held = byCollection.computeIfAbsent(collection, c -> new LinkedHashMap<>());
         held.remove(id); // keep the order of last writes
-        held.put(id, document);
+        held.put(id, new Held(view, toDocument));
     }
 
-    Optional<Document> held(MongoCollection<Document> collection, String id) {
-        Map<String, Document> held = byCollection.get(collection);
-        return held == null ? Optional.empty() : Optional.ofNullable(held.get(id));
+    Optional<Object> held(MongoCollection<Document> collection, String id) {
+        Map<String, Held> held = byCollection.get(collection);
+        return held == null ? Optional.empty() : Optional.ofNullable(held.get(id)).map(Held::view);
     }
 
-    Map<String, Document> heldIn(MongoCollection<Document> collection) {
+    Map<String, Held> heldIn(MongoCollection<Document> collection) {
         return byCollection.getOrDefault(collection, Map.of());
     }
 
+    /** A held view, converted to its document when a query inside the batch needs its fields. */
+    static final class Held {
+        private final Object view;
+        private final Function<Object, Document> toDocument;
+        private Document document;
+
+        private Held(Object view, Function<Object, Document> toDocument) {
+            this.view = view;
+            this.toDocument = toDocument;
+        }
+
+        Object view() {
+            return view;
+        }
+
+        Document document() {
+            if (document == null) {
+                document = toDocument.apply(view);
+            }
+            return document;
+        }
+    }
+
     private void flush() {
-        for (Map.Entry<MongoCollection<Document>, Map<String, Document>> entry : byCollection.entrySet()) {
+        for (Map.Entry<MongoCollection<Document>, Map<String, Held>> entry : byCollection.entrySet()) {
             List<WriteModel<Document>> writes = new ArrayList<>(entry.getValue().size());
-            entry.getValue().forEach((id, document) -> writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT)));
+            // Converted now, from the view as the batch left it.
+            entry.getValue().forEach((id, held) -> writes.add(
+                    new ReplaceOneModel<>(eq("_id", id), held.toDocument.apply(held.view), UPSERT)));
             if (!writes.isEmpty()) {
                 entry.getKey().bulkWrite(writes);
             }

@@ -9,6 +9,8 @@ import org.dyad.application.users.UserDirectory;
 import org.dyad.web.security.Viewers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
@@ -16,7 +18,9 @@ import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpSubscription;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MimeType;
 
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
@@ -110,21 +114,32 @@ public class BoardPusher implements BoardListener {
             return;
         }
         boards.boardsFor(unit, sessions.keySet()).forEach((viewer, board) -> {
+            Message<?> converted = null;
             for (SimpSession session : sessions.get(viewer)) {
                 if (!claim(unit, session.getId(), board.version())) {
                     continue;
                 }
                 try {
+                    if (converted == null) {
+                        // Serialized once per viewer, however many screens that viewer has open.
+                        converted = messaging.getMessageConverter().toMessage(board, null);
+                    }
                     SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
                     headers.setSessionId(session.getId());
+                    headers.setContentType(converted.getHeaders().get(MessageHeaders.CONTENT_TYPE, MimeType.class));
                     headers.setLeaveMutable(true);
-                    messaging.convertAndSendToUser(session.getUser().getName(), "/queue/boards/" + unit, board,
-                            headers.getMessageHeaders());
+                    messaging.send(userDestination(session.getUser().getName(), unit),
+                            MessageBuilder.createMessage(converted.getPayload(), headers.getMessageHeaders()));
                 } catch (RuntimeException e) {
                     log.warn("Could not push the {} board to {}", unit, viewer.userId(), e);
                 }
             }
         });
+    }
+
+    /** What {@code convertAndSendToUser} would address: the user's board queue, resolved per session. */
+    private String userDestination(String userName, String unit) {
+        return messaging.getUserDestinationPrefix() + userName.replace("/", "%2F") + "/queue/boards/" + unit;
     }
 
     /** Records that the session gets {@code version}; false if it already holds that version or a newer one. */

@@ -1,0 +1,109 @@
+package org.dyad.infra.mongo;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IndexOrderTest {
+
+    private static final int DOCUMENTS = 2_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileWrittenInTheStockOrderIsReorderedAndStillFindsAndRefusesByItsUniqueKeys() {
+        Path file = dir.resolve("dyad.mv");
+        H2Backend stock = new H2Backend(file.toString());
+        withClient(stock, events -> {
+            events.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
+            events.insertMany(IntStream.range(0, DOCUMENTS).mapToObj(IndexOrderTest::event).toList());
+        });
+
+        H2Backend reopened = DurableH2Backend.open(file.toString(), Durability.COMMIT, Set.of());
+        withClient(reopened, events -> {
+            assertFindsAndRefuses(events);
+            events.insertOne(event(DOCUMENTS));
+            assertThat(events.find(Filters.eq("aggregateKey", key(DOCUMENTS))).first()).isNotNull();
+        });
+
+        // A second start finds the marker: nothing moves, everything is still found.
+        H2Backend again = DurableH2Backend.open(file.toString(), Durability.BACKGROUND, Set.of());
+        withClient(again, events -> {
+            assertFindsAndRefuses(events);
+            assertThat(events.countDocuments()).isEqualTo(DOCUMENTS + 1);
+        });
+    }
+
+    @Test
+    void keysOfEveryKindAreFoundByValue() {
+        H2Backend backend = DurableH2Backend.open(dir.resolve("kinds.mv").toString(), Durability.COMMIT, Set.of());
+        withClient(backend, things -> {
+            things.createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+            List<Object> keys = List.of(7L, 7.5, "7", true, new Document("nested", 1), List.of(1, 2), Long.MAX_VALUE);
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                documents.add(new Document("_id", i).append("key", keys.get(i)));
+            }
+            things.insertMany(documents);
+            for (int i = 0; i < keys.size(); i++) {
+                assertThat(things.find(Filters.eq("key", keys.get(i))).first()).as("key %s", keys.get(i))
+                        .isNotNull().extracting(d -> d.get("_id")).isEqualTo(i);
+            }
+            // 7 (int) and 7L are one value to MongoDB, as before.
+            assertThat(things.find(Filters.eq("key", 7)).first()).isNotNull().extracting(d -> d.get("_id")).isEqualTo(0);
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", 99).append("key", 7)))
+                    .isInstanceOf(MongoWriteException.class);
+        });
+    }
+
+    private static void assertFindsAndRefuses(MongoCollection<Document> events) {
+        for (int i = 0; i < DOCUMENTS; i += 97) {
+            assertThat(events.find(Filters.eq("aggregateKey", key(i))).first()).as(key(i)).isNotNull()
+                    .extracting(d -> d.get("_id")).isEqualTo((long) i);
+        }
+        List<String> someKeys = IntStream.range(100, 228).mapToObj(IndexOrderTest::key).toList();
+        assertThat(events.find(Filters.in("aggregateKey", someKeys))).hasSize(someKeys.size());
+        assertThat(events.find(Filters.in("_id", List.of(5L, 6L, 1999L)))).hasSize(3);
+        assertThatThrownBy(() -> events.insertOne(new Document("_id", 1_000_000L).append("aggregateKey", key(42))))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThatThrownBy(() -> events.insertOne(new Document("_id", 42L).append("aggregateKey", "fresh")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+    }
+
+    private static Document event(int i) {
+        return new Document("_id", (long) i).append("aggregateKey", key(i)).append("payload", "event " + i);
+    }
+
+    private static String key(int i) {
+        return "case-" + (i % 37) + "#" + i;
+    }
+
+    private static void withClient(H2Backend backend, java.util.function.Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            use.accept(client.getDatabase("dyad").getCollection("events"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
