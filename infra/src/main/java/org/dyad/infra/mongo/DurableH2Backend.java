@@ -1,9 +1,12 @@
 package org.dyad.infra.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -15,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * H2 file backend that makes each write durable before it is acknowledged (as shipped, H2Backend replies before
- * MVStore has saved, about once a second, so a killed process loses acknowledged writes), and whose unique indexes
- * compare keys by value ({@link IndexKeyOrder}).
+ * MVStore has saved, about once a second, so a killed process loses acknowledged writes), whose unique indexes
+ * compare keys by value ({@link IndexKeyOrder}) and whose documents are stored as BSON ({@link BsonDocumentType}).
  */
 class DurableH2Backend extends H2Backend {
 
@@ -46,7 +49,7 @@ class DurableH2Backend extends H2Backend {
      */
     static H2Backend open(String fileName, Durability durability, Set<String> deferred) {
         MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(PAGE_CACHE_MB).autoCommitDisabled().open();
-        IndexOrderMigration.apply(store);
+        StoreFormat.apply(store);
         if (durability == Durability.BACKGROUND) {
             store.setAutoCommitDelay(1000);
         }
@@ -88,8 +91,8 @@ class DurableH2Backend extends H2Backend {
         }
     }
 
-    /** Opens each unique index's map with {@link IndexKeyOrder}. Inner, so it reaches the store while H2Database's
-     * constructor opens the existing indexes. */
+    /** Opens each collection's map with {@link BsonDocumentType} and each unique index's with {@link IndexKeyOrder}.
+     * Inner, so it reaches the store while H2Database's constructor opens the existing collections and indexes. */
     private final class OrderedIndexDatabase extends H2Database {
 
         OrderedIndexDatabase(String databaseName) {
@@ -97,10 +100,18 @@ class DurableH2Backend extends H2Backend {
         }
 
         @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new H2Collection(this, collectionName, options,
+                    getMvStore().openMap(StoreFormat.documentMapName(namespace), StoreFormat.documentMap()),
+                    getMvStore().openMap(StoreFormat.metadataMapName(namespace)), getCursorRegistry());
+        }
+
+        @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                         boolean sparse) {
-            String mapName = IndexOrderMigration.indexMapName(getFullCollectionNamespace(collectionName), indexName);
-            return new OrderedUniqueIndex(getMvStore().openMap(mapName, IndexOrderMigration.indexMap()), indexName,
+            String mapName = StoreFormat.indexMapName(getFullCollectionNamespace(collectionName), indexName);
+            return new OrderedUniqueIndex(getMvStore().openMap(mapName, StoreFormat.indexMap()), indexName,
                     keys, sparse);
         }
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * The order of a unique index's keys in the H2 file. The stock map type compares keys it does not know (every
  * {@link KeyValue}) by Java-serializing both sides on every comparison, which made index lookups the embedded
  * server's main cost. This compares the normalized values themselves: first by class, then by their natural order.
- * Keys are still written and read exactly as before; only the order of a map changes ({@link IndexOrderMigration}).
+ * Keys are still written and read exactly as before; only the order of a map changes ({@link StoreFormat}).
  */
 final class IndexKeyOrder extends ObjectDataType {
 

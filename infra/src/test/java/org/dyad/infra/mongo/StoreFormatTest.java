@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class IndexOrderTest {
+class StoreFormatTest {
 
     private static final int DOCUMENTS = 2_000;
 
@@ -35,7 +35,7 @@ class IndexOrderTest {
         H2Backend stock = new H2Backend(file.toString());
         withClient(stock, events -> {
             events.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
-            events.insertMany(IntStream.range(0, DOCUMENTS).mapToObj(IndexOrderTest::event).toList());
+            events.insertMany(IntStream.range(0, DOCUMENTS).mapToObj(StoreFormatTest::event).toList());
         });
 
         H2Backend reopened = DurableH2Backend.open(file.toString(), Durability.COMMIT, Set.of());
@@ -51,6 +51,41 @@ class IndexOrderTest {
             assertFindsAndRefuses(events);
             assertThat(events.countDocuments()).isEqualTo(DOCUMENTS + 1);
         });
+    }
+
+    @Test
+    void documentsOfTheStockFormatComeBackAsTheyWereWrittenAfterConversionAndAfterMoreWrites() {
+        Path file = dir.resolve("values.mv");
+        List<Document> written = IntStream.range(0, 25_000).mapToObj(StoreFormatTest::richDocument).toList();
+        withClient(new H2Backend(file.toString()), things -> things.insertMany(written));
+
+        withClient(DurableH2Backend.open(file.toString(), Durability.COMMIT, Set.of()), things -> {
+            assertThat(things.find().sort(new Document("_id", 1))).containsExactlyElementsOf(written);
+            things.replaceOne(Filters.eq("_id", 7L), richDocument(7).append("changed", true));
+            things.insertOne(richDocument(25_000));
+        });
+
+        withClient(DurableH2Backend.open(file.toString(), Durability.COMMIT, Set.of()), things -> {
+            assertThat(things.countDocuments()).isEqualTo(25_001);
+            assertThat(things.find(Filters.eq("_id", 7L)).first()).isEqualTo(richDocument(7).append("changed", true));
+            assertThat(things.find(Filters.eq("_id", 25_000L)).first()).isEqualTo(richDocument(25_000));
+            assertThat(things.find(Filters.eq("_id", 24_999L)).first()).isEqualTo(written.get(24_999));
+        });
+    }
+
+    private static Document richDocument(int i) {
+        return new Document("_id", (long) i)
+                .append("text", "Ünïcode text " + i)
+                .append("int", i)
+                .append("double", i / 4.0)
+                .append("flag", i % 2 == 0)
+                .append("nothing", null)
+                .append("when", new java.util.Date(1_700_000_000_000L + i))
+                .append("id", new org.bson.types.ObjectId(new java.util.Date(1_700_000_000_000L), i))
+                .append("decimal", new org.bson.types.Decimal128(i))
+                .append("bytes", new org.bson.types.Binary(new byte[]{1, 2, (byte) i}))
+                .append("list", List.of("a", i, List.of(1.5, "b")))
+                .append("nested", new Document("deeper", new Document("n", (long) i).append("s", "x")));
     }
 
     @Test
@@ -80,7 +115,7 @@ class IndexOrderTest {
             assertThat(events.find(Filters.eq("aggregateKey", key(i))).first()).as(key(i)).isNotNull()
                     .extracting(d -> d.get("_id")).isEqualTo((long) i);
         }
-        List<String> someKeys = IntStream.range(100, 228).mapToObj(IndexOrderTest::key).toList();
+        List<String> someKeys = IntStream.range(100, 228).mapToObj(StoreFormatTest::key).toList();
         assertThat(events.find(Filters.in("aggregateKey", someKeys))).hasSize(someKeys.size());
         assertThat(events.find(Filters.in("_id", List.of(5L, 6L, 1999L)))).hasSize(3);
         assertThatThrownBy(() -> events.insertOne(new Document("_id", 1_000_000L).append("aggregateKey", key(42))))

@@ -1,0 +1,139 @@
+package org.dyad.infra.mongo;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How Dyad's H2 file differs from the stock backend's, and how a file in the stock format is brought up to it:
+ * <ul>
+ *   <li>unique indexes in {@link IndexKeyOrder}: each index map is copied, in the new order, into a fresh map that
+ *   takes its name; one marker and one commit make it all durable at once;</li>
+ *   <li>documents as BSON ({@link BsonDocumentType}): each collection's map is copied a chunk at a time into a fresh
+ *   map, which takes its name in the same commit that marks that collection done, so a start cut short resumes.</li>
+ * </ul>
+ */
+final class StoreFormat {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreFormat.class);
+
+    static final String FORMAT_MAP = "dyad-store-format";
+    private static final String INDEX_ORDER = "index-order";
+    private static final String BSON_DOCUMENTS = "bson-documents";
+    private static final String BSON_DONE_PREFIX = "bson-documents:";
+    private static final int CURRENT = 1;
+    private static final String INDEX_MAP_MARKER = "._index_";
+    /** The stock backend's prefix of a collection's document map. */
+    private static final String DOCUMENT_MAP_PREFIX = "databases.";
+    private static final int COPY_CHUNK = 10_000;
+
+    private StoreFormat() {
+    }
+
+    static MVMap.Builder<KeyValue, Object> indexMap() {
+        return new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyOrder.INSTANCE);
+    }
+
+    static MVMap.Builder<Object, Document> documentMap() {
+        return new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE);
+    }
+
+    /** The stock backend's name for an index's map. */
+    static String indexMapName(String collectionNamespace, String indexName) {
+        return collectionNamespace + INDEX_MAP_MARKER + indexName;
+    }
+
+    /** The stock backend's name for a collection's documents. */
+    static String documentMapName(String collectionNamespace) {
+        return DOCUMENT_MAP_PREFIX + collectionNamespace;
+    }
+
+    /** The stock backend's name for a collection's metadata (its data size). */
+    static String metadataMapName(String collectionNamespace) {
+        return "meta." + collectionNamespace;
+    }
+
+    private static boolean isIndexMap(String name) {
+        return name.contains(INDEX_MAP_MARKER);
+    }
+
+    private static boolean isDocumentMap(String name) {
+        return name.startsWith(DOCUMENT_MAP_PREFIX) && !isIndexMap(name) && !name.endsWith(".bson");
+    }
+
+    /** Runs on a store nobody else uses yet; commits what it changes. */
+    static void apply(MVStore store) {
+        MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
+        reorderIndexes(store, format);
+        storeDocumentsAsBson(store, format);
+    }
+
+    private static void reorderIndexes(MVStore store, MVMap<String, Integer> format) {
+        Integer order = format.get(INDEX_ORDER);
+        if (order != null && order >= CURRENT) {
+            return;
+        }
+        List<String> indexMaps = store.getMapNames().stream().filter(StoreFormat::isIndexMap).toList();
+        long started = System.nanoTime();
+        long keys = 0;
+        for (String name : indexMaps) {
+            MVMap<Object, Object> stock = store.openMap(name);
+            MVMap<KeyValue, Object> reordered = store.openMap(name + ".reordered", indexMap());
+            reordered.clear();
+            for (Map.Entry<Object, Object> entry : stock.entrySet()) {
+                reordered.put((KeyValue) entry.getKey(), entry.getValue());
+                keys++;
+            }
+            store.removeMap(stock);
+            store.renameMap(reordered, name);
+        }
+        format.put(INDEX_ORDER, CURRENT);
+        store.commit();
+        if (!indexMaps.isEmpty()) {
+            log.info("Reordered {} unique indexes ({} keys) in {} ms", indexMaps.size(), keys,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private static void storeDocumentsAsBson(MVStore store, MVMap<String, Integer> format) {
+        Integer done = format.get(BSON_DOCUMENTS);
+        if (done != null && done >= CURRENT) {
+            return;
+        }
+        List<String> stockMaps = store.getMapNames().stream().filter(StoreFormat::isDocumentMap)
+                .filter(name -> !format.containsKey(BSON_DONE_PREFIX + name)).toList();
+        long started = System.nanoTime();
+        long documents = 0;
+        for (String name : stockMaps) {
+            MVMap<Object, Document> stock = store.openMap(name);
+            MVMap<Object, Document> bson = store.openMap(name + ".bson", documentMap());
+            bson.clear();
+            int sinceCommit = 0;
+            for (Map.Entry<Object, Document> entry : stock.entrySet()) {
+                bson.put(entry.getKey(), entry.getValue());
+                documents++;
+                if (++sinceCommit == COPY_CHUNK) {
+                    // Bounds the heap the copy holds; the stock map stays whole until the swap below.
+                    store.commit();
+                    sinceCommit = 0;
+                }
+            }
+            store.removeMap(stock);
+            store.renameMap(bson, name);
+            format.put(BSON_DONE_PREFIX + name, CURRENT);
+            store.commit();
+        }
+        format.put(BSON_DOCUMENTS, CURRENT);
+        store.commit();
+        if (!stockMaps.isEmpty()) {
+            log.info("Stored {} documents of {} collections as BSON in {} ms", documents, stockMaps.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+}
