@@ -37,12 +37,15 @@ import java.util.concurrent.Executors;
 /**
  * Pushes each unit's board to every subscribed viewer, computed for that viewer by the access policy. Runs off
  * the event processor's thread; changes that pile up while a push runs are coalesced, since each push reads the
- * latest board and carries its version.
+ * latest board and carries its version. With the simple broker a push also waits until the unit's last push was
+ * handed to its screens, so that under load changes fold into fewer pushes instead of queueing behind them (with a
+ * relay the messages leave this node, and nothing is waited for).
  */
 @Component
 public class BoardPusher implements BoardListener {
 
     private static final Logger log = LoggerFactory.getLogger(BoardPusher.class);
+    private static final long MAX_WAIT_FOR_SCREENS_MILLIS = 250;
 
     private final BoardQueries boards;
     private final SimpMessagingTemplate messaging;
@@ -57,22 +60,40 @@ public class BoardPusher implements BoardListener {
     });
 
     private final UserDirectory users;
+    private final boolean waitForScreens;
+    /** unit → its last push, while its messages may still be on their way. */
+    private final Map<String, PushTicket> lastPush = new ConcurrentHashMap<>();
 
     public BoardPusher(BoardQueries boards, SimpMessagingTemplate messaging, SimpUserRegistry userRegistry,
-                       UserDirectory users) {
+                       UserDirectory users, StompRelay relay) {
         this.boards = boards;
         this.messaging = messaging;
         this.userRegistry = userRegistry;
         this.users = users;
+        this.waitForScreens = !relay.enabled();
     }
 
     @Override
     public void boardChanged(String unit, long version) {
         if (pending.add(unit)) {
             executor.execute(() -> {
+                awaitLastPush(unit);
                 pending.remove(unit);
                 pushToSubscribers(unit);
             });
+        }
+    }
+
+    /** Changes that come meanwhile join the push this one is about to make. Bounded: a screen that is gone is not waited for. */
+    private void awaitLastPush(String unit) {
+        PushTicket last = lastPush.remove(unit);
+        try {
+            if (last != null && !last.awaitHanded(MAX_WAIT_FOR_SCREENS_MILLIS)) {
+                log.debug("The last {} board push was not taken by every screen within {} ms", unit,
+                        MAX_WAIT_FOR_SCREENS_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -113,6 +134,7 @@ public class BoardPusher implements BoardListener {
         if (sessions.isEmpty()) {
             return;
         }
+        PushTicket ticket = new PushTicket();
         boards.boardsFor(unit, sessions.keySet()).forEach((viewer, board) -> {
             Message<?> converted = null;
             for (SimpSession session : sessions.get(viewer)) {
@@ -128,6 +150,10 @@ public class BoardPusher implements BoardListener {
                     headers.setSessionId(session.getId());
                     headers.setContentType(converted.getHeaders().get(MessageHeaders.CONTENT_TYPE, MimeType.class));
                     headers.setLeaveMutable(true);
+                    if (waitForScreens) {
+                        headers.setHeader(PushTicket.HEADER, ticket);
+                        ticket.sending();
+                    }
                     messaging.send(userDestination(session.getUser().getName(), unit),
                             MessageBuilder.createMessage(converted.getPayload(), headers.getMessageHeaders()));
                 } catch (RuntimeException e) {
@@ -135,6 +161,9 @@ public class BoardPusher implements BoardListener {
                 }
             }
         });
+        if (waitForScreens) {
+            lastPush.put(unit, ticket);
+        }
     }
 
     /** What {@code convertAndSendToUser} would address: the user's board queue, resolved per session. */

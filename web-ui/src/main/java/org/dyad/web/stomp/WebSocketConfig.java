@@ -69,6 +69,12 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
         registration.interceptors(boardSubscriptions);
     }
 
+    /** Counts off board pushes as their screens take them ({@link BoardPusher} waits for that between pushes). */
+    @Override
+    public void configureClientOutboundChannel(ChannelRegistration registration) {
+        registration.interceptors(new PushTicket.Counter());
+    }
+
     /** Subscribers on other nodes become known within a couple of seconds instead of ten. */
     @Bean
     static BeanPostProcessor userRegistryExpiry() {
