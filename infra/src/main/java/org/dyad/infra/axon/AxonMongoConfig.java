@@ -36,7 +36,7 @@ public class AxonMongoConfig {
     /** Ids a tracking read asks for at once; also the block of ids a single writer reserves at a time. */
     private static final int BATCH_SIZE = 1000;
     /** Events a processor handles before it stores its token: one durable commit covers the batch's view writes. */
-    private static final int PROCESSOR_BATCH = 100;
+    private static final int PROCESSOR_BATCH = 1000;
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoConnection connection) {
