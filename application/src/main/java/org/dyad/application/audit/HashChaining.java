@@ -8,9 +8,10 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 
 /**
@@ -20,12 +21,20 @@ import java.util.function.BiFunction;
 @Component
 public class HashChaining implements MessageDispatchInterceptor<EventMessage<?>> {
 
+    private static final int REMEMBERED_AGGREGATES = 10_000;
+
     private record Link(long sequence, String hash) {
     }
 
     private final EventStore eventStore;
     private final EventHashes hashes;
-    private final Map<String, Link> lastLink = new ConcurrentHashMap<>();
+    /** The last link of the most recently written aggregates; an older one is read back from the store. */
+    private final Map<String, Link> lastLink = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
+            return size() > REMEMBERED_AGGREGATES;
+        }
+    });
 
     public HashChaining(EventStore eventStore, EventHashes hashes) {
         this.eventStore = eventStore;

@@ -26,8 +26,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Events, snapshots and tracking tokens in MongoDB, all as JSON; aggregates and processors in one place. */
 @Configuration(proxyBeanMethods = false)
@@ -81,6 +83,8 @@ public class AxonMongoConfig {
         MongoTokenStore store = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
+                // Axon's default owner is "pid@host": two nodes in one JVM would both believe they hold a claim.
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "#" + UUID.randomUUID())
                 .build();
         store.ensureIndexes();
         return new ViewFlushingTokenStore(store);
