@@ -61,6 +61,6 @@ public class CaseProjection {
         view.revised();
         views.save(view);
         listeners.forEach(l -> l.caseViewChanged(view));
-        freshness.changed();
+        freshness.changed(view.getCaseId(), view.getVersion());
     }
 }

@@ -43,6 +43,6 @@ public class ConsentProjection {
     private void store(ConsentView view) {
         views.save(view);
         cases.refile(view.getCaseId());
-        freshness.changed();
+        freshness.changed(view.getConsentId(), view.getVersion());
     }
 }

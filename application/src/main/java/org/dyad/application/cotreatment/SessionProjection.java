@@ -69,7 +69,7 @@ public class SessionProjection {
         });
         views.save(view);
         cases.refile(view.getCaseId());
-        freshness.changed();
+        freshness.changed(view.getSessionId(), view.getVersion());
     }
 
     /** The case's sessions with {@code changed} in place of its stored copy. */

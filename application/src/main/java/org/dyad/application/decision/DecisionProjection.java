@@ -54,6 +54,6 @@ public class DecisionProjection {
         });
         views.save(view);
         cases.refile(view.getCaseId());
-        freshness.changed();
+        freshness.changed(view.getDecisionId(), view.getVersion());
     }
 }

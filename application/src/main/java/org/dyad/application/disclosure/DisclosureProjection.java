@@ -54,6 +54,6 @@ public class DisclosureProjection {
         });
         views.save(view);
         cases.refile(view.getCaseId());
-        freshness.changed();
+        freshness.changed(view.getDisclosureId(), view.getVersion());
     }
 }

@@ -36,6 +36,6 @@ public class CoercionProjection {
         CoercionView next = CoercionFold.apply(view, e, seq, users::displayName);
         views.save(next);
         cases.refile(next.getCaseId());
-        freshness.changed();
+        freshness.changed(next.getCoercionId(), next.getVersion());
     }
 }

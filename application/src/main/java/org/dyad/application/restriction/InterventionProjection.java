@@ -56,6 +56,6 @@ public class InterventionProjection {
         });
         views.save(view);
         cases.refile(view.getCaseId());
-        freshness.changed();
+        freshness.changed(view.getInterventionId(), view.getVersion());
     }
 }

@@ -26,6 +26,7 @@ public class CommandSender {
     }
 
     /**
+     * @param aggregateId the aggregate, whose read model has the same id
      * @param viewVersion the sequence number of the last event the aggregate's read model has applied
      * @param reason      stored in the events' metadata when given
      */
@@ -33,6 +34,6 @@ public class CommandSender {
         MetaData metaData = reason == null || reason.isBlank() ? MetaData.emptyInstance() : MetaData.with("reason", reason);
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         long version = eventStore.lastSequenceNumberFor(aggregateId).orElse(-1L);
-        freshness.await(viewVersion, version, READ_YOUR_WRITES);
+        freshness.await(aggregateId, viewVersion, version, READ_YOUR_WRITES);
     }
 }

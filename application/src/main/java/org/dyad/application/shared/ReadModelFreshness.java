@@ -3,20 +3,36 @@ package org.dyad.application.shared;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * Lets a command's caller wait until a read model shows its change (read-your-writes). Projections on this node
- * signal every store; polling covers a processor that runs on another node.
+ * Lets a command's caller wait until a read model shows its change (read-your-writes). Projections on this node say
+ * which view reached which version once their batch has committed, so a waiter is woken by its own view's change
+ * without reading the store again; polling the store covers a processor that runs on another node.
  */
 @Component
 public class ReadModelFreshness {
 
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final int REMEMBERED_VIEWS = 10_000;
 
     private final long pollNanos;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Counts changes, so one that comes while a waiter reads the stored version is not missed. */
+    private long generation;
+    /** view id → the newest committed version this node's projections stored, for recently changed views. */
+    private final Map<String, Long> committed = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > REMEMBERED_VIEWS;
+        }
+    });
 
     public ReadModelFreshness() {
         this(POLL);
@@ -26,14 +42,12 @@ public class ReadModelFreshness {
         this.pollNanos = poll.toNanos();
     }
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    /** Counts signals, so a signal that comes while a waiter reads the stored version is not missed. */
-    private long generation;
-
-    /** Wakes the waiters once the current unit of work (if any) has committed. */
-    public void changed() {
-        AfterCommit.run(this::signal);
+    /** The view {@code viewId} was stored at {@code version}; told to the waiters once the current unit of work (if any) has committed. */
+    public void changed(String viewId, long version) {
+        AfterCommit.run(() -> {
+            committed.merge(viewId, version, Math::max);
+            signal();
+        });
     }
 
     private void signal() {
@@ -46,13 +60,24 @@ public class ReadModelFreshness {
         }
     }
 
-    /** True when {@code storedVersion} reached {@code version} within {@code timeout}. */
-    public boolean await(LongSupplier storedVersion, long version, Duration timeout) {
+    /**
+     * True when view {@code viewId} reached {@code version} within {@code timeout}: as this node's projections report
+     * it, or as {@code storedVersion} reads it from the store (at once, then every poll).
+     */
+    public boolean await(String viewId, LongSupplier storedVersion, long version, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long nextRead = System.nanoTime();
         while (true) {
             long seen = generation();
-            if (storedVersion.getAsLong() >= version) {
+            if (committed.getOrDefault(viewId, Long.MIN_VALUE) >= version) {
                 return true;
+            }
+            long now = System.nanoTime();
+            if (now - nextRead >= 0) {
+                if (storedVersion.getAsLong() >= version) {
+                    return true;
+                }
+                nextRead = System.nanoTime() + pollNanos;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -61,7 +86,7 @@ public class ReadModelFreshness {
             lock.lock();
             try {
                 if (generation == seen) {
-                    changed.awaitNanos(Math.min(left, pollNanos));
+                    changed.awaitNanos(Math.max(1, Math.min(left, nextRead - System.nanoTime())));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
