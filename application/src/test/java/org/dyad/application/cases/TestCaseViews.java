@@ -8,6 +8,7 @@ import org.dyad.domain.cases.Setting;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 /** Case views and boards built the way the projections build them, for policy tests. */
@@ -37,6 +38,10 @@ public final class TestCaseViews {
             @Override
             public void save(Board board) {
                 stored[0] = board;
+            }
+
+            @Override
+            public void prefetch(Collection<String> units) {
             }
         };
         BoardProjection projection = new BoardProjection(boards, List.of());

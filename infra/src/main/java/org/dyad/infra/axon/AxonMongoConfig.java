@@ -10,6 +10,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
+import org.dyad.application.board.BatchPrefetch;
 import org.dyad.application.cases.CaseProjection;
 import org.dyad.domain.cases.Case;
 import org.dyad.domain.consent.Consent;
@@ -91,7 +92,7 @@ public class AxonMongoConfig {
     }
 
     @Bean
-    public ConfigurerModule aggregatesAndProcessors(AggregateCache aggregateCache) {
+    public ConfigurerModule aggregatesAndProcessors(AggregateCache aggregateCache, BatchPrefetch batchPrefetch) {
         return configurer -> {
             for (Class<?> aggregate : List.of(Case.class, CoTreatmentSession.class, SharedDecision.class, Consent.class,
                     Disclosure.class, RestrictiveIntervention.class, Coercion.class)) {
@@ -104,6 +105,7 @@ public class AxonMongoConfig {
                     c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                             .andBatchSize(PROCESSOR_BATCH)
                             .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+            configurer.eventProcessing().registerHandlerInterceptor(CaseProjection.PROCESSING_GROUP, c -> batchPrefetch);
         };
     }
 }

@@ -5,8 +5,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
+import org.dyad.infra.mongo.InLists;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +29,41 @@ final class JsonViewCollection<V> {
         this.type = type;
     }
 
-    /** Inside a processor's batch a view saved earlier in the batch is returned as it was saved, not a copy. */
+    /**
+     * Inside a processor's batch a view saved earlier in the batch is returned as it was saved, not a copy, and a
+     * view read earlier in the batch (or found absent) is not read again.
+     */
     Optional<V> find(String id) {
-        Optional<Object> held = PendingViews.current().flatMap(p -> p.held(collection, id));
-        if (held.isPresent()) {
-            return Optional.of(type.cast(held.get()));
+        Optional<PendingViews> pending = PendingViews.current();
+        Optional<Optional<Object>> known = pending.flatMap(p -> p.known(collection, id));
+        if (known.isPresent()) {
+            return known.get().map(type::cast);
         }
-        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(d -> json.fromDocument(d, type));
+        V found = Optional.ofNullable(collection.find(Filters.eq("_id", id)).first())
+                .map(d -> json.fromDocument(d, type)).orElse(null);
+        pending.ifPresent(p -> p.read(collection, id, found));
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * Inside a processor's batch: reads those of these views the batch has not seen yet, {@link InLists#MAX_VALUES} to
+     * a query, so that its finds need no query of their own. Outside a batch it does nothing.
+     */
+    void prefetch(Collection<String> ids) {
+        Optional<PendingViews> pending = PendingViews.current();
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<String> unseen = ids.stream().distinct().filter(id -> pending.get().known(collection, id).isEmpty())
+                .toList();
+        for (int from = 0; from < unseen.size(); from += InLists.MAX_VALUES) {
+            List<String> chunk = unseen.subList(from, Math.min(unseen.size(), from + InLists.MAX_VALUES));
+            Map<String, V> found = new HashMap<>();
+            for (Document document : collection.find(Filters.in("_id", chunk))) {
+                found.put(document.getString("_id"), json.fromDocument(document, type));
+            }
+            chunk.forEach(id -> pending.get().read(collection, id, found.get(id)));
+        }
     }
 
     /** Inside a processor's batch the write is held and goes out with the batch ({@link PendingViews}). */

@@ -5,6 +5,8 @@ import org.dyad.application.board.Board;
 import org.dyad.application.board.Boards;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
+
 @Repository
 public class MongoBoards implements Boards {
 
@@ -22,5 +24,10 @@ public class MongoBoards implements Boards {
     @Override
     public void save(Board board) {
         boards.save(board.unit(), board);
+    }
+
+    @Override
+    public void prefetch(Collection<String> units) {
+        boards.prefetch(units);
     }
 }

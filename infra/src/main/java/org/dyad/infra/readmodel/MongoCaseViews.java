@@ -5,6 +5,7 @@ import org.dyad.application.cases.CaseView;
 import org.dyad.application.cases.CaseViews;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,11 @@ public class MongoCaseViews implements CaseViews {
     @Override
     public void save(CaseView view) {
         views.save(view.getCaseId(), view);
+    }
+
+    @Override
+    public void prefetch(Collection<String> caseIds) {
+        views.prefetch(caseIds);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ import static com.mongodb.client.model.Filters.eq;
 
 /**
  * View writes held back while a processor handles a batch of events, then written with one bulk write per
- * collection: a view changed by ten events in a batch is stored once. Reads inside the batch see the held writes.
+ * collection: a view changed by ten events in a batch is stored once. Reads inside the batch see the held writes,
+ * and a view is read from the store at most once a batch (see {@code prefetch} in the read-model repositories).
  * The writes go out before the processor stores its token ({@link #flushCurrent()}, called by the token store) and
  * the screens and waiting commands are told only after the batch commits.
  */
@@ -30,6 +32,9 @@ public final class PendingViews {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final Map<MongoCollection<Document>, Map<String, Held>> byCollection = new IdentityHashMap<>();
+    /** Views read in this batch and not changed since, absent ones as empty: the store holds them as they are. */
+    private final Map<MongoCollection<Document>, Map<String, Optional<Object>>> readByCollection =
+            new IdentityHashMap<>();
 
     private PendingViews() {
     }
@@ -67,6 +72,21 @@ public final class PendingViews {
     Optional<Object> held(MongoCollection<Document> collection, String id) {
         Map<String, Held> held = byCollection.get(collection);
         return held == null ? Optional.empty() : Optional.ofNullable(held.get(id)).map(Held::view);
+    }
+
+    /** What the batch saved or read of the view: empty when it has not looked yet, else the view or its absence. */
+    Optional<Optional<Object>> known(MongoCollection<Document> collection, String id) {
+        Optional<Object> held = held(collection, id);
+        if (held.isPresent()) {
+            return Optional.of(held);
+        }
+        Map<String, Optional<Object>> read = readByCollection.get(collection);
+        return read == null ? Optional.empty() : Optional.ofNullable(read.get(id));
+    }
+
+    /** Remembers a view as read from the store ({@code null}: there is none) for the rest of the batch. */
+    void read(MongoCollection<Document> collection, String id, Object view) {
+        readByCollection.computeIfAbsent(collection, c -> new HashMap<>()).put(id, Optional.ofNullable(view));
     }
 
     Map<String, Held> heldIn(MongoCollection<Document> collection) {
@@ -107,5 +127,6 @@ public final class PendingViews {
             }
         }
         byCollection.clear();
+        readByCollection.clear();
     }
 }

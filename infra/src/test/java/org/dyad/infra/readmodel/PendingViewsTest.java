@@ -90,4 +90,50 @@ class PendingViewsTest {
         })).isInstanceOf(IllegalStateException.class);
         assertThat(raw.countDocuments()).isZero();
     }
+
+    @Test
+    void insideABatchAViewIsReadOnceWhetherFoundOrAbsent() {
+        rows.save("a", new Row("a", "north", 1));
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            rows.prefetch(List.of("a", "b"));
+            // Written behind the batch's back: the batch goes on with what it read.
+            raw.replaceOne(new Document("_id", "a"), new Document("_id", "a").append("id", "a")
+                    .append("unit", "north").append("count", 99));
+            raw.insertOne(new Document("_id", "b").append("id", "b").append("unit", "north").append("count", 5));
+            assertThat(rows.find("a")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(1));
+            assertThat(rows.find("b")).isEmpty();
+            raw.insertOne(new Document("_id", "c").append("id", "c").append("unit", "north").append("count", 3));
+            assertThat(rows.find("c")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(3));
+            raw.deleteOne(new Document("_id", "c"));
+            assertThat(rows.find("c")).isPresent();
+            rows.save("b", new Row("b", "north", 6));
+            assertThat(rows.find("b")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(6));
+        });
+        assertThat(rows.find("a")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(99));
+        assertThat(rows.find("b")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(6));
+    }
+
+    @Test
+    void outsideABatchPrefetchKeepsNothing() {
+        rows.prefetch(List.of("a"));
+        rows.save("a", new Row("a", "north", 2));
+        assertThat(rows.find("a")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(2));
+    }
+
+    @Test
+    void prefetchReadsLongListsInChunks() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add("r" + i);
+            raw.insertOne(new Document("_id", "r" + i).append("id", "r" + i).append("unit", "north").append("count", i));
+        }
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            rows.prefetch(ids);
+            raw.deleteMany(new Document());
+            for (int i = 0; i < 300; i++) {
+                int count = i;
+                assertThat(rows.find("r" + i)).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(count));
+            }
+        });
+    }
 }

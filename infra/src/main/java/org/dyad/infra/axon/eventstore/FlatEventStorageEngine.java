@@ -29,6 +29,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperev
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.dyad.infra.mongo.InLists;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -64,8 +65,7 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     public static final String SNAPSHOTS = "snapshots";
     public static final String COUNTERS = "counters";
     public static final String AGGREGATE_KEY = "aggregateKey";
-    /** The most values in one $in: the embedded server's cost per query grows with the square of the list. */
-    static final int IN_CHUNK = 128;
+    static final int IN_CHUNK = InLists.MAX_VALUES;
     /** The most keys asked for at a time when reading one aggregate. */
     static final int AGGREGATE_CHUNK = IN_CHUNK;
     /** Most aggregates are short: the first chunk is small, and chunks double from there. */
@@ -173,7 +173,7 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
                     .mapToObj(n -> aggregateKey(aggregateIdentifier, n)).toList();
             int before = found.size();
             for (Document document : events.find(in(AGGREGATE_KEY, keys))) {
-                found.add(new EventEntry(document, fields));
+                found.add(new StoredEventEntry(document, fields));
             }
             int inChunk = found.size() - before;
             if (inChunk == 0 || (inChunk == chunk && found.size() >= AGGREGATE_CHUNK)) {
@@ -258,7 +258,7 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
         GapAwareTrackingToken token = previous;
         List<TrackedEventData<?>> result = new ArrayList<>(found.size());
         for (Document document : found) {
-            EventEntry entry = new EventEntry(document, fields);
+            EventEntry entry = new StoredEventEntry(document, fields);
             boolean allowGaps = entry.getTimestamp().isAfter(gapThreshold);
             token = token.advanceTo(idOf(document), allowGaps ? MAX_GAP_OFFSET : 0);
             result.add(new TrackedDomainEventData<>(token, entry));
@@ -276,7 +276,7 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
         Instant gapThreshold = gapThreshold();
         SortedSet<Long> stale = new TreeSet<>();
         for (Document document : events.find(in("_id", following))) {
-            if (new EventEntry(document, fields).getTimestamp().isBefore(gapThreshold)) {
+            if (new StoredEventEntry(document, fields).getTimestamp().isBefore(gapThreshold)) {
                 long id = idOf(document);
                 for (long gap = id - 1; gaps.contains(gap); gap--) {
                     stale.add(gap);
@@ -342,7 +342,7 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         Document document = snapshots.find(eq("_id", aggregateIdentifier)).first();
-        return document == null ? Stream.empty() : Stream.of(new EventEntry(document, fields));
+        return document == null ? Stream.empty() : Stream.of(new StoredEventEntry(document, fields));
     }
 
     public static final class Builder extends BatchingEventStorageEngine.Builder {

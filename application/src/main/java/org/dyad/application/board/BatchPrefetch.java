@@ -1,0 +1,65 @@
+package org.dyad.application.board;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.dyad.application.cases.CaseView;
+import org.dyad.application.cases.CaseViews;
+import org.dyad.domain.cases.CaseEvent;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Before the case-views processor handles the first event of a batch, reads the case views and boards that the
+ * batch's case events will change, a few queries for the lot instead of one query for each.
+ */
+@Component
+public class BatchPrefetch implements MessageHandlerInterceptor<EventMessage<?>> {
+
+    private static final String DONE = BatchPrefetch.class.getName();
+
+    private final CaseViews views;
+    private final Boards boards;
+
+    public BatchPrefetch(CaseViews views, Boards boards) {
+        this.views = views;
+        this.boards = boards;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+            throws Exception {
+        UnitOfWork<?> root = unitOfWork.root();
+        if (root instanceof BatchingUnitOfWork<?> batch && root.getResource(DONE) == null) {
+            root.resources().put(DONE, Boolean.TRUE);
+            prefetch(batch.getMessages());
+        }
+        return interceptorChain.proceed();
+    }
+
+    private void prefetch(List<? extends Message<?>> messages) {
+        Set<String> caseIds = new LinkedHashSet<>();
+        Set<String> units = new LinkedHashSet<>();
+        for (Message<?> message : messages) {
+            if (CaseEvent.class.isAssignableFrom(message.getPayloadType())
+                    && message.getPayload() instanceof CaseEvent event) {
+                caseIds.add(event.caseId());
+                if (event instanceof CaseEvent.CaseOpened opened) {
+                    units.add(opened.unit());
+                }
+            }
+        }
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        views.prefetch(caseIds);
+        caseIds.forEach(id -> views.find(id).map(CaseView::getUnit).ifPresent(units::add));
+        boards.prefetch(units);
+    }
+}
