@@ -8,6 +8,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.dyad.application.cases.CaseView;
 import org.dyad.application.cases.CaseViews;
+import org.dyad.application.shared.ReadModelBatch;
 import org.dyad.domain.cases.CaseEvent;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +18,11 @@ import java.util.Set;
 
 /**
  * Before the case-views processor handles the first event of a batch, reads the case views and boards that the
- * batch's case events will change, a few queries for the lot instead of one query for each.
+ * batch's case events will change, a few queries for the lot instead of one query for each. The case-views
+ * handlers only keep read models, so the batch is marked as a {@link ReadModelBatch}.
  */
 @Component
 public class BatchPrefetch implements MessageHandlerInterceptor<EventMessage<?>> {
-
-    private static final String DONE = BatchPrefetch.class.getName();
 
     private final CaseViews views;
     private final Boards boards;
@@ -36,8 +36,7 @@ public class BatchPrefetch implements MessageHandlerInterceptor<EventMessage<?>>
     public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         UnitOfWork<?> root = unitOfWork.root();
-        if (root instanceof BatchingUnitOfWork<?> batch && root.getResource(DONE) == null) {
-            root.resources().put(DONE, Boolean.TRUE);
+        if (root instanceof BatchingUnitOfWork<?> batch && ReadModelBatch.mark(batch)) {
             prefetch(batch.getMessages());
         }
         return interceptorChain.proceed();

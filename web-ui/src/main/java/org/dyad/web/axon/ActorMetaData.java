@@ -7,6 +7,7 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.dyad.application.access.Viewer;
+import org.dyad.application.shared.ReadModelBatch;
 import org.dyad.web.security.Viewers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import java.util.function.BiFunction;
 /**
  * Every command is stamped with the authenticated actor's id and role from the security context; the events it
  * causes inherit them, with Axon's correlation and trace ids and any reason given. Request bodies never set these.
+ * Batches that only keep read models carry none on ({@link ReadModelBatch}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ActorMetaData {
@@ -31,12 +33,13 @@ public class ActorMetaData {
 
     @Bean
     public static CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return ReadModelBatch.skippingReadModelBatches(new MessageOriginProvider());
     }
 
     @Bean
     public static CorrelationDataProvider actorCorrelation() {
-        return new SimpleCorrelationDataProvider(ACTOR_ID, ACTOR_ROLE, REASON);
+        return ReadModelBatch.skippingReadModelBatches(
+                new SimpleCorrelationDataProvider(ACTOR_ID, ACTOR_ROLE, REASON));
     }
 
     /** Separate from the providers above, which the command bus itself needs while it is being built. */
