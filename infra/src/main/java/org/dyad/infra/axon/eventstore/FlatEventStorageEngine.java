@@ -65,9 +65,8 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     public static final String SNAPSHOTS = "snapshots";
     public static final String COUNTERS = "counters";
     public static final String AGGREGATE_KEY = "aggregateKey";
-    static final int IN_CHUNK = InLists.MAX_VALUES;
     /** The most keys asked for at a time when reading one aggregate. */
-    static final int AGGREGATE_CHUNK = IN_CHUNK;
+    static final int AGGREGATE_CHUNK = InLists.MAX_VALUES;
     /** Most aggregates are short: the first chunk is small, and chunks double from there. */
     private static final int AGGREGATE_FIRST_CHUNK = 16;
     private static final int TRACKING_FIRST_WINDOW = 32;
@@ -235,17 +234,18 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
                 ? GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet())
                 : cleaned(asGapAware(lastToken));
         // The embedded server matches every found document against the whole $in list again, so a query costs the
-        // square of its length: a few ids first, then chunks of IN_CHUNK while each comes back full.
+        // square of its length: a few ids first, then chunks of InLists.MAX_VALUES while each comes back full.
         long index = previous.getIndex();
         List<Document> found = new ArrayList<>();
         List<Long> gaps = new ArrayList<>(previous.getGaps());
-        for (int from = 0; from < gaps.size(); from += IN_CHUNK) {
-            events.find(in("_id", gaps.subList(from, Math.min(gaps.size(), from + IN_CHUNK)))).forEach(found::add);
+        for (int from = 0; from < gaps.size(); from += InLists.MAX_VALUES) {
+            events.find(in("_id", gaps.subList(from, Math.min(gaps.size(), from + InLists.MAX_VALUES))))
+                    .forEach(found::add);
         }
         long asked = index;
         long beyondIndex = 0;
         for (int chunk = Math.min(batchSize, TRACKING_FIRST_WINDOW); chunk > 0 && beyondIndex == asked - index;
-             chunk = (int) Math.min(IN_CHUNK, index + batchSize - asked)) {
+             chunk = (int) Math.min(InLists.MAX_VALUES, index + batchSize - asked)) {
             List<Long> ids = LongStream.rangeClosed(asked + 1, asked + chunk).boxed().toList();
             for (Document document : events.find(in("_id", ids))) {
                 found.add(document);
