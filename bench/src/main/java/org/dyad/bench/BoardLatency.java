@@ -3,7 +3,8 @@ package org.dyad.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
-import org.springframework.messaging.converter.MappingJackson2MessageConverter;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -51,12 +52,18 @@ final class BoardLatency {
     private BoardLatency() {
     }
 
+    /** A board as it arrived; parsed only after the run, so that the measuring screens leave the cores to the app. */
+    private record Arrival(long nanos, long wallMillis, byte[] payload) {
+    }
+
     private record Received(long nanos, long wallMillis, long version, Map<String, Long> lastActivityMillis) {
     }
 
     private static final class Screen {
         final String user;
-        final List<Received> messages = Collections.synchronizedList(new ArrayList<>());
+        final List<Arrival> messages = Collections.synchronizedList(new ArrayList<>());
+        /** Parsed arrivals, in order: the first {@code parsed.size()} of {@link #messages}. */
+        private final List<Received> parsed = new ArrayList<>();
         final CountDownLatch firstBoard = new CountDownLatch(1);
         volatile StompSession session;
 
@@ -64,11 +71,34 @@ final class BoardLatency {
             this.user = user;
         }
 
-        List<Received> snapshot() {
+        List<Received> snapshot(Map<String, Long> instants) {
+            List<Arrival> arrived;
             synchronized (messages) {
-                return new ArrayList<>(messages);
+                arrived = new ArrayList<>(messages.subList(parsed.size(), messages.size()));
+            }
+            for (Arrival arrival : arrived) {
+                parsed.add(parse(arrival, instants));
+            }
+            return new ArrayList<>(parsed);
+        }
+    }
+
+    private static Received parse(Arrival arrival, Map<String, Long> instants) {
+        JsonNode board;
+        try {
+            board = Api.JSON.readTree(arrival.payload());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("A board message is not JSON", e);
+        }
+        Map<String, Long> lastActivity = new HashMap<>();
+        for (JsonNode row : board.path("rows")) {
+            JsonNode at = row.get("lastActivity");
+            if (at != null && at.isTextual()) {
+                lastActivity.put(row.get("caseId").asText(),
+                        instants.computeIfAbsent(at.asText(), text -> Instant.parse(text).toEpochMilli()));
             }
         }
+        return new Received(arrival.nanos(), arrival.wallMillis(), board.path("version").asLong(), lastActivity);
     }
 
     private static final class Command {
@@ -99,7 +129,12 @@ final class BoardLatency {
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024);
         WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
-        stomp.setMessageConverter(new MappingJackson2MessageConverter());
+        stomp.setMessageConverter(new ByteArrayMessageConverter() {
+            @Override
+            protected boolean supportsMimeType(MessageHeaders headers) {
+                return true; // the JSON boards are kept as bytes
+            }
+        });
         stomp.setTaskScheduler(scheduler);
         stomp.setInboundMessageSizeLimit(4 * 1024 * 1024);
 
@@ -232,22 +267,12 @@ final class BoardLatency {
         StompSession.Receiptable receiptable = session.subscribe(subscribe, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
-                return JsonNode.class;
+                return byte[].class;
             }
 
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
-                long now = System.nanoTime();
-                long wall = System.currentTimeMillis();
-                JsonNode board = (JsonNode) payload;
-                Map<String, Long> lastActivity = new HashMap<>();
-                for (JsonNode row : board.path("rows")) {
-                    JsonNode at = row.get("lastActivity");
-                    if (at != null && at.isTextual()) {
-                        lastActivity.put(row.get("caseId").asText(), Instant.parse(at.asText()).toEpochMilli());
-                    }
-                }
-                screen.messages.add(new Received(now, wall, board.path("version").asLong(), lastActivity));
+                screen.messages.add(new Arrival(System.nanoTime(), System.currentTimeMillis(), (byte[]) payload));
                 screen.firstBoard.countDown();
             }
         });
@@ -327,7 +352,8 @@ final class BoardLatency {
         List<Long> latencies = new ArrayList<>();
         List<Long> fromEvent = new ArrayList<>();
         int missing = 0;
-        List<List<Received>> received = screens.stream().map(Screen::snapshot).toList();
+        Map<String, Long> instants = new HashMap<>();
+        List<List<Received>> received = screens.stream().map(screen -> screen.snapshot(instants)).toList();
         for (Command command : commands) {
             if (!command.measured || command.status != 204) {
                 continue;
