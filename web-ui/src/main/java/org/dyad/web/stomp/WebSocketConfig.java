@@ -7,10 +7,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.user.UserRegistryMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
  * STOMP over WebSocket at {@code /ws}; the handshake carries the HTTP authentication. One node uses Spring's simple
@@ -28,17 +30,26 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
     private final BoardSubscriptions boardSubscriptions;
     private final ThreadPoolTaskScheduler heartbeats;
     private final StompRelay relay;
+    private final ThreadPoolTaskExecutor inbound;
+    private final ThreadPoolTaskExecutor outbound;
 
     public WebSocketConfig(BoardSubscriptions boardSubscriptions, ThreadPoolTaskScheduler stompHeartbeats,
-                           StompRelay relay) {
+                           StompRelay relay, ThreadPoolTaskExecutor stompInbound, ThreadPoolTaskExecutor stompOutbound) {
         this.boardSubscriptions = boardSubscriptions;
         this.heartbeats = stompHeartbeats;
         this.relay = relay;
+        this.inbound = stompInbound;
+        this.outbound = stompOutbound;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws");
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.addDecoratorFactory(TextFrameWriter::decorating);
     }
 
     @Override
@@ -66,13 +77,13 @@ public class WebSocketConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(boardSubscriptions);
+        registration.executor(inbound).interceptors(boardSubscriptions);
     }
 
     /** Counts off board pushes as their screens take them ({@link BoardPusher} waits for that between pushes). */
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
-        registration.interceptors(new PushTicket.Counter());
+        registration.executor(outbound).interceptors(new PushTicket.Counter());
     }
 
     /** Subscribers on other nodes become known within a couple of seconds instead of ten. */

@@ -4,9 +4,16 @@ import org.dyad.web.support.Api;
 import org.dyad.web.support.BoardScreen;
 import org.dyad.web.support.DyadWebTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.support.ExecutorSubscribableChannel;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +24,42 @@ class BoardStompTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    @Qualifier("clientInboundChannel")
+    ExecutorSubscribableChannel inbound;
+
+    @Autowired
+    @Qualifier("clientOutboundChannel")
+    ExecutorSubscribableChannel outbound;
+
+    @Autowired
+    ThreadPoolTaskScheduler stompHeartbeats;
+
+    @Test
+    void screensAreServedByThreadPoolsOfTheirOwnNotTheHeartbeatThread() {
+        for (ExecutorSubscribableChannel channel : List.of(inbound, outbound)) {
+            assertThat(channel.getExecutor()).isInstanceOf(ThreadPoolTaskExecutor.class).isNotSameAs(stompHeartbeats);
+            assertThat(((ThreadPoolTaskExecutor) channel.getExecutor()).getMaxPoolSize()).isGreaterThan(1);
+        }
+        assertThat(inbound.getExecutor()).isNotSameAs(outbound.getExecutor());
+    }
+
+    @Test
+    void aBoardLongerThanOneWriteBufferArrivesWhole() throws Exception {
+        Api psychiatrist = Api.as(port, "psychiatrist");
+        try (BoardScreen screen = BoardScreen.open(port, "psychiatrist", "north", null)) {
+            screen.receipt.get(5, TimeUnit.SECONDS);
+            List<String> opened = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                opened.add(psychiatrist.openCase("Long Board " + i, "north"));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> screen.latest() != null
+                    && opened.stream().allMatch(screen::showsCase));
+            // Sent through an 8,192-character writer, so in several WebSocket frames.
+            assertThat(screen.latest().toString().length()).isGreaterThan(8192);
+        }
+    }
 
     @Test
     void viewersWithDifferentRightsGetDifferentBoardsAndAnotherTeamGetsNothing() throws Exception {
