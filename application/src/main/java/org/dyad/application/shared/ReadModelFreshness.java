@@ -1,5 +1,6 @@
 package org.dyad.application.shared;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -13,13 +14,19 @@ import java.util.function.LongSupplier;
 /**
  * Lets a command's caller wait until a read model shows its change (read-your-writes). Projections on this node say
  * which view reached which version once their batch has committed, so a waiter is woken by its own view's change
- * without reading the store again; polling the store covers a processor that runs on another node.
+ * without reading the store again; polling the store covers a processor that runs on another node (sooner when
+ * another process may be writing to the store).
  */
 @Component
 public class ReadModelFreshness {
 
     /** This node's projection usually reports the change sooner: reading the store at once was a wasted read. */
     private static final Duration FIRST_READ = Duration.ofMillis(10);
+    /**
+     * When this process is the store's only writer, its own projections report every change, and a read only
+     * guards against a report that never comes.
+     */
+    private static final Duration FIRST_READ_ONLY_WRITER = Duration.ofMillis(250);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int REMEMBERED_VIEWS = 10_000;
 
@@ -37,8 +44,9 @@ public class ReadModelFreshness {
         }
     });
 
-    public ReadModelFreshness() {
-        this(FIRST_READ, POLL);
+    @Autowired
+    public ReadModelFreshness(StoreWriters writers) {
+        this(writers.single() ? FIRST_READ_ONLY_WRITER : FIRST_READ, POLL);
     }
 
     ReadModelFreshness(Duration firstRead, Duration poll) {

@@ -12,6 +12,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.dyad.application.board.BatchPrefetch;
 import org.dyad.application.cases.CaseProjection;
+import org.dyad.application.shared.StoreWriters;
 import org.dyad.domain.cases.Case;
 import org.dyad.domain.consent.Consent;
 import org.dyad.domain.disclosure.Disclosure;

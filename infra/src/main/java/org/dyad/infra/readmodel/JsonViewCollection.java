@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,16 +23,18 @@ final class JsonViewCollection<V> {
     private final MongoCollection<Document> collection;
     private final JsonDocuments json;
     private final Class<V> type;
+    private final DocumentCache cache;
 
-    JsonViewCollection(MongoDatabase database, String name, JsonDocuments json, Class<V> type) {
+    JsonViewCollection(MongoDatabase database, String name, JsonDocuments json, Class<V> type, DocumentCache cache) {
         this.collection = database.getCollection(name);
         this.json = json;
         this.type = type;
+        this.cache = cache;
     }
 
     /**
      * Inside a processor's batch a view saved earlier in the batch is returned as it was saved, not a copy, and a
-     * view read earlier in the batch (or found absent) is not read again.
+     * view read earlier in the batch (or found absent) is not read again. A view in the cache is not read at all.
      */
     Optional<V> find(String id) {
         Optional<PendingViews> pending = PendingViews.current();
@@ -39,8 +42,13 @@ final class JsonViewCollection<V> {
         if (known.isPresent()) {
             return known.get().map(type::cast);
         }
-        V found = Optional.ofNullable(collection.find(Filters.eq("_id", id)).first())
-                .map(d -> json.fromDocument(d, type)).orElse(null);
+        Document document = cache.get(id);
+        if (document == null) {
+            long writesBefore = cache.writes();
+            document = collection.find(Filters.eq("_id", id)).first();
+            cache.read(id, document, writesBefore);
+        }
+        V found = document == null ? null : json.fromDocument(document, type);
         pending.ifPresent(p -> p.read(collection, id, found));
         return Optional.ofNullable(found);
     }
@@ -54,13 +62,26 @@ final class JsonViewCollection<V> {
         if (pending.isEmpty()) {
             return;
         }
-        List<String> unseen = ids.stream().distinct().filter(id -> pending.get().known(collection, id).isEmpty())
-                .toList();
+        List<String> unseen = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(ids)) {
+            if (pending.get().known(collection, id).isPresent()) {
+                continue;
+            }
+            Document cached = cache.get(id);
+            if (cached != null) {
+                pending.get().read(collection, id, json.fromDocument(cached, type));
+            } else {
+                unseen.add(id);
+            }
+        }
         for (int from = 0; from < unseen.size(); from += InLists.MAX_VALUES) {
             List<String> chunk = unseen.subList(from, Math.min(unseen.size(), from + InLists.MAX_VALUES));
             Map<String, V> found = new HashMap<>();
+            long writesBefore = cache.writes();
             for (Document document : collection.find(Filters.in("_id", chunk))) {
-                found.put(document.getString("_id"), json.fromDocument(document, type));
+                String id = document.getString("_id");
+                cache.read(id, document, writesBefore);
+                found.put(id, json.fromDocument(document, type));
             }
             chunk.forEach(id -> pending.get().read(collection, id, found.get(id)));
         }
@@ -70,9 +91,16 @@ final class JsonViewCollection<V> {
     void save(String id, V view) {
         Optional<PendingViews> pending = PendingViews.current();
         if (pending.isPresent()) {
-            pending.get().hold(collection, id, view, v -> json.toDocument(id, v));
+            pending.get().hold(collection, cache, id, view, v -> json.toDocument(id, v));
         } else {
-            collection.replaceOne(Filters.eq("_id", id), json.toDocument(id, view), new ReplaceOptions().upsert(true));
+            Document document = json.toDocument(id, view);
+            try {
+                collection.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
+            } catch (RuntimeException e) {
+                cache.forget(List.of(id));
+                throw e;
+            }
+            cache.wrote(id, document);
         }
     }
 

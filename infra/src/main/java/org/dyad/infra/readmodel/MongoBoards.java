@@ -1,6 +1,5 @@
 package org.dyad.infra.readmodel;
 
-import com.mongodb.client.MongoDatabase;
 import org.dyad.application.board.Board;
 import org.dyad.application.board.Boards;
 import org.springframework.stereotype.Repository;
@@ -12,8 +11,8 @@ public class MongoBoards implements Boards {
 
     private final JsonViewCollection<Board> boards;
 
-    public MongoBoards(MongoDatabase database, JsonDocuments json) {
-        this.boards = new JsonViewCollection<>(database, ReadModelCollections.BOARDS, json, Board.class);
+    public MongoBoards(ViewCollections collections) {
+        this.boards = collections.open(ReadModelCollections.BOARDS, Board.class);
     }
 
     @Override

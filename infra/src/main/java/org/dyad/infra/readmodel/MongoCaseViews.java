@@ -1,6 +1,5 @@
 package org.dyad.infra.readmodel;
 
-import com.mongodb.client.MongoDatabase;
 import org.dyad.application.cases.CaseView;
 import org.dyad.application.cases.CaseViews;
 import org.springframework.stereotype.Repository;
@@ -14,8 +13,8 @@ public class MongoCaseViews implements CaseViews {
 
     private final JsonViewCollection<CaseView> views;
 
-    public MongoCaseViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, ReadModelCollections.CASES, json, CaseView.class);
+    public MongoCaseViews(ViewCollections collections) {
+        this.views = collections.open(ReadModelCollections.CASES, CaseView.class);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.dyad.infra.readmodel;
 
-import com.mongodb.client.MongoDatabase;
 import org.dyad.application.restriction.CoercionView;
 import org.dyad.application.restriction.CoercionViews;
 import org.springframework.stereotype.Repository;
@@ -13,8 +12,8 @@ public class MongoCoercionViews implements CoercionViews {
 
     private final JsonViewCollection<CoercionView> views;
 
-    public MongoCoercionViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, ReadModelCollections.COERCIONS, json, CoercionView.class);
+    public MongoCoercionViews(ViewCollections collections) {
+        this.views = collections.open(ReadModelCollections.COERCIONS, CoercionView.class);
     }
 
     @Override

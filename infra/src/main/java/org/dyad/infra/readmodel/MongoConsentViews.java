@@ -1,6 +1,5 @@
 package org.dyad.infra.readmodel;
 
-import com.mongodb.client.MongoDatabase;
 import org.dyad.application.consent.ConsentView;
 import org.dyad.application.consent.ConsentViews;
 import org.springframework.stereotype.Repository;
@@ -13,8 +12,8 @@ public class MongoConsentViews implements ConsentViews {
 
     private final JsonViewCollection<ConsentView> views;
 
-    public MongoConsentViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, ReadModelCollections.CONSENTS, json, ConsentView.class);
+    public MongoConsentViews(ViewCollections collections) {
+        this.views = collections.open(ReadModelCollections.CONSENTS, ConsentView.class);
     }
 
     @Override

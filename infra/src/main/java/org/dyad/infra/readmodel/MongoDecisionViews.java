@@ -1,6 +1,5 @@
 package org.dyad.infra.readmodel;
 
-import com.mongodb.client.MongoDatabase;
 import org.dyad.application.decision.DecisionView;
 import org.dyad.application.decision.DecisionViews;
 import org.springframework.stereotype.Repository;
@@ -13,8 +12,8 @@ public class MongoDecisionViews implements DecisionViews {
 
     private final JsonViewCollection<DecisionView> views;
 
-    public MongoDecisionViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, ReadModelCollections.DECISIONS, json, DecisionView.class);
+    public MongoDecisionViews(ViewCollections collections) {
+        this.views = collections.open(ReadModelCollections.DECISIONS, DecisionView.class);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.dyad.infra.readmodel;
 
-import com.mongodb.client.MongoDatabase;
 import org.dyad.application.disclosure.DisclosureView;
 import org.dyad.application.disclosure.DisclosureViews;
 import org.springframework.stereotype.Repository;
@@ -13,8 +12,8 @@ public class MongoDisclosureViews implements DisclosureViews {
 
     private final JsonViewCollection<DisclosureView> views;
 
-    public MongoDisclosureViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, ReadModelCollections.DISCLOSURES, json, DisclosureView.class);
+    public MongoDisclosureViews(ViewCollections collections) {
+        this.views = collections.open(ReadModelCollections.DISCLOSURES, DisclosureView.class);
     }
 
     @Override

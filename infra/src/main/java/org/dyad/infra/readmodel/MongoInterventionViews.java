@@ -1,6 +1,5 @@
 package org.dyad.infra.readmodel;
 
-import com.mongodb.client.MongoDatabase;
 import org.dyad.application.restriction.InterventionView;
 import org.dyad.application.restriction.InterventionViews;
 import org.springframework.stereotype.Repository;
@@ -13,8 +12,8 @@ public class MongoInterventionViews implements InterventionViews {
 
     private final JsonViewCollection<InterventionView> views;
 
-    public MongoInterventionViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, ReadModelCollections.INTERVENTIONS, json, InterventionView.class);
+    public MongoInterventionViews(ViewCollections collections) {
+        this.views = collections.open(ReadModelCollections.INTERVENTIONS, InterventionView.class);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.dyad.infra.readmodel;
 
-import com.mongodb.client.MongoDatabase;
 import org.dyad.application.cotreatment.SessionView;
 import org.dyad.application.cotreatment.SessionViews;
 import org.springframework.stereotype.Repository;
@@ -13,8 +12,8 @@ public class MongoSessionViews implements SessionViews {
 
     private final JsonViewCollection<SessionView> views;
 
-    public MongoSessionViews(MongoDatabase database, JsonDocuments json) {
-        this.views = new JsonViewCollection<>(database, ReadModelCollections.SESSIONS, json, SessionView.class);
+    public MongoSessionViews(ViewCollections collections) {
+        this.views = collections.open(ReadModelCollections.SESSIONS, SessionView.class);
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class PendingViews {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final Map<MongoCollection<Document>, Map<String, Held>> byCollection = new IdentityHashMap<>();
+    private final Map<MongoCollection<Document>, DocumentCache> caches = new IdentityHashMap<>();
     /** Views read in this batch and not changed since, absent ones as empty: the store holds them as they are. */
     private final Map<MongoCollection<Document>, Map<String, Optional<Object>>> readByCollection =
             new IdentityHashMap<>();
@@ -63,7 +64,9 @@ public final class PendingViews {
     }
 
     /** Holds the view object itself: reads in the batch get it back without converting it. */
-    void hold(MongoCollection<Document> collection, String id, Object view, Function<Object, Document> toDocument) {
+    void hold(MongoCollection<Document> collection, DocumentCache cache, String id, Object view,
+              Function<Object, Document> toDocument) {
+        caches.put(collection, cache);
         Map<String, Held> held = byCollection.computeIfAbsent(collection, c -> new LinkedHashMap<>());
         held.remove(id); // keep the order of last writes
         held.put(id, new Held(view, toDocument));
@@ -119,14 +122,27 @@ public final class PendingViews {
     private void flush() {
         for (Map.Entry<MongoCollection<Document>, Map<String, Held>> entry : byCollection.entrySet()) {
             List<WriteModel<Document>> writes = new ArrayList<>(entry.getValue().size());
+            Map<String, Document> documents = new LinkedHashMap<>();
             // Converted now, from the view as the batch left it.
-            entry.getValue().forEach((id, held) -> writes.add(
-                    new ReplaceOneModel<>(eq("_id", id), held.toDocument.apply(held.view), UPSERT)));
-            if (!writes.isEmpty()) {
-                entry.getKey().bulkWrite(writes);
+            entry.getValue().forEach((id, held) -> {
+                Document document = held.toDocument.apply(held.view);
+                documents.put(id, document);
+                writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
+            });
+            if (writes.isEmpty()) {
+                continue;
             }
+            DocumentCache cache = caches.getOrDefault(entry.getKey(), DocumentCache.NONE);
+            try {
+                entry.getKey().bulkWrite(writes);
+            } catch (RuntimeException e) {
+                cache.forget(documents.keySet());
+                throw e;
+            }
+            documents.forEach(cache::wrote);
         }
         byCollection.clear();
+        caches.clear();
         readByCollection.clear();
     }
 }

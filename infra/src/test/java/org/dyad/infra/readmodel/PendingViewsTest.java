@@ -36,7 +36,8 @@ class PendingViewsTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         MongoDatabase database = client.getDatabase("views");
         raw = database.getCollection("rows");
-        rows = new JsonViewCollection<>(database, "rows", new JsonDocuments(new ObjectMapper()), Row.class);
+        rows = new JsonViewCollection<>(database, "rows", new JsonDocuments(new ObjectMapper()), Row.class,
+                DocumentCache.NONE);
     }
 
     @AfterEach

@@ -1,0 +1,31 @@
+package org.dyad.infra.readmodel;
+
+import com.mongodb.client.MongoDatabase;
+import org.dyad.application.shared.StoreWriters;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens the view collections of the read-model repositories. When this process is the store's only writer, each
+ * keeps the documents it last wrote or read ({@link DocumentCache}), so an access check or a batch need not read
+ * the store for a view this process just stored.
+ */
+@Component
+public class ViewCollections {
+
+    private final MongoDatabase database;
+    private final JsonDocuments json;
+    private final int cachedPerCollection;
+
+    public ViewCollections(MongoDatabase database, JsonDocuments json, StoreWriters writers,
+                           @Value("${dyad.read-model-cache.entries:4096}") int cachedPerCollection) {
+        this.database = database;
+        this.json = json;
+        this.cachedPerCollection = writers.single() ? cachedPerCollection : 0;
+    }
+
+    <V> JsonViewCollection<V> open(String name, Class<V> type) {
+        DocumentCache cache = cachedPerCollection > 0 ? new DocumentCache(cachedPerCollection) : DocumentCache.NONE;
+        return new JsonViewCollection<>(database, name, json, type, cache);
+    }
+}
