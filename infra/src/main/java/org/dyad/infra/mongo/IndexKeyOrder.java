@@ -1,22 +1,58 @@
 package org.dyad.infra.mongo;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The order of a unique index's keys in the H2 file. The stock map type compares keys it does not know (every
- * {@link KeyValue}) by Java-serializing both sides on every comparison, which made index lookups the embedded
- * server's main cost. This compares the normalized values themselves: first by class, then by their natural order.
- * Keys are still written and read exactly as before; only the order of a map changes ({@link StoreFormat}).
+ * The order and the stored form of a unique index's keys in the H2 file. The stock map type compares keys it does
+ * not know (every {@link KeyValue}) by Java-serializing both sides on every comparison, which made index lookups the
+ * embedded server's main cost. This compares the normalized values themselves: first by class, then by their natural
+ * order (the order of a map changed once, {@link StoreFormat}).
+ * <p>
+ * The stock type also wrote each key Java-serialized, class descriptors and all, whenever its page was written,
+ * which every durable commit does for the pages it touched. A key is now written under a tag of its own as its
+ * count of values, each in the stock type's compact form. Keys written the old way still read, so a file needs no
+ * conversion: its pages take the new form as they are written again.
  */
 final class IndexKeyOrder extends ObjectDataType {
 
     static final IndexKeyOrder INSTANCE = new IndexKeyOrder();
 
+    /** Not a tag of the stock type (which uses 0-19, 32-49 and 64-119). */
+    static final byte KEY_VALUE_TAG = 60;
+
     private IndexKeyOrder() {
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Object key) {
+        if (key instanceof KeyValue values) {
+            buffer.put(KEY_VALUE_TAG).putVarInt(values.size());
+            for (Object value : values) {
+                super.write(buffer, value);
+            }
+        } else {
+            super.write(buffer, key);
+        }
+    }
+
+    @Override
+    public Object read(ByteBuffer buffer) {
+        if (buffer.get(buffer.position()) != KEY_VALUE_TAG) {
+            return super.read(buffer);
+        }
+        buffer.get();
+        Object[] values = new Object[DataUtils.readVarInt(buffer)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = super.read(buffer);
+        }
+        return new KeyValue(values);
     }
 
     @Override
