@@ -24,7 +24,7 @@ import java.util.Set;
  *     <li>raw single-document insert rate on the embedded store (no app running);</li>
  *     <li>the app in its own JVM: start-up with demo data, warm-up;</li>
  *     <li>event-to-board latency with live STOMP screens (run before the throughput phases, so the north board
- *     still has its demo size of 12 rows);</li>
+ *     has its 12 demo rows and the cases opened so that the offered rate can be sent);</li>
  *     <li>case commands per second (open case, record goals) with concurrent HTTP clients, and the auth-only
  *     ceiling;</li>
  *     <li>replay: a case of 10,000 events, the state as of its last event and the verification of its chains.</li>
@@ -371,7 +371,8 @@ public final class Bench {
                         "p50 " + fmt(e2s.get("p50Ms")) + " ms", "", fmt(e2s.get("p50Ms")) + " / " + fmt(e2s.get("p99Ms")),
                         fmt(board.get("appCpuMsPerCommand")) + " ms/cmd",
                         e2s.get("samples") + " pairs = " + board.get("commandsMeasured") + " cmds x " + board.get("screens")
-                                + " screens at " + fmt(board.get("targetRatePerSecond")) + "/s (" + board.get("commandAuth")
+                                + " screens, " + fmt(board.get("targetRatePerSecond")) + "/s offered, "
+                                + fmt(board.get("sentRatePerSecond")) + "/s sent (" + board.get("commandAuth")
                                 + "), missed " + board.get("pairsMissed") + ", max " + fmt(e2s.get("maxMs")) + " ms"},
                 new String[]{"3a", "  event timestamp -> board on screen", "p50 " + fmt(ev.get("p50Ms")) + " ms", "",
                         fmt(ev.get("p50Ms")) + " / " + fmt(ev.get("p99Ms")), "", "wall clock, ms resolution"},

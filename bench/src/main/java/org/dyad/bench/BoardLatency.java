@@ -48,6 +48,8 @@ final class BoardLatency {
     private static final String[] USERS = {"psychiatrist", "peer", "nurse"};
     private static final int WARM_UP_SECONDS = 3;
     private static final int DRAIN_SECONDS = 10;
+    /** Cases needed per command/s offered: a case stays busy for its command's round trip, and this allows 300 ms. */
+    private static final double CASE_BUSY_SECONDS = 0.3;
 
     private BoardLatency() {
     }
@@ -117,8 +119,16 @@ final class BoardLatency {
 
     static Map<String, Object> run(Api api, int port, Options options, Cpu appCpu) throws Exception {
         List<String> pool = AppProcess.ids(api.getJson("psychiatrist", "/api/cases?unit=north"), true);
-        if (pool.isEmpty()) {
-            throw new IllegalStateException("No unrestricted north cases to command");
+        // Never two commands at once on a case: enough cases that the offered rate is really sent.
+        int needed = (int) Math.ceil(options.rate() * CASE_BUSY_SECONDS);
+        int opened = 0;
+        if (pool.size() < needed) {
+            Api.Caller opener = api.basicCaller("psychiatrist");
+            for (int i = pool.size(); i < needed; i++, opened++) {
+                Api.openCase(opener, "north", "Latency Case " + i);
+            }
+            pool = AppProcess.ids(api.getJson("psychiatrist", "/api/cases?unit=north"), true);
+            Bench.progress("board latency: opened %d north cases, %d to command", opened, pool.size());
         }
 
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -153,7 +163,8 @@ final class BoardLatency {
             long cpu0 = appCpu.nanos();
             long benchCpu0 = Cpu.BENCH.nanos();
             long wall0 = System.nanoTime();
-            List<Command> commands = issue(caller, options, pool);
+            Issued issued = issue(caller, options, pool);
+            List<Command> commands = issued.commands();
             long wall = System.nanoTime() - wall0;
             long cpu = appCpu.nanos() - cpu0;
             long benchCpu = Cpu.BENCH.nanos() - benchCpu0;
@@ -174,9 +185,12 @@ final class BoardLatency {
             result.put("screensByUser", screensByUser(screens));
             result.put("connectSubscribeSeconds", Stats.round(connectSeconds));
             result.put("casesCommanded", pool.size());
+            result.put("casesOpenedForThePool", opened);
             result.put("targetRatePerSecond", options.rate());
             result.put("measuredSeconds", options.latencySeconds());
             result.put("commandsMeasured", measuredCommands);
+            result.put("sentRatePerSecond", Stats.round(measuredCommands / (double) options.latencySeconds()));
+            result.put("ticksSkippedEveryCaseBusy", issued.skipped());
             result.put("commandsFailed", commands.stream().filter(c -> c.measured && c.status != 204).count());
             result.put("pairsMeasured", match.latencies.length);
             result.put("pairsMissed", match.missing);
@@ -285,13 +299,16 @@ final class BoardLatency {
         }
     }
 
+    private record Issued(List<Command> commands, int skipped) {
+    }
+
     /** Open loop at the target rate; a tick whose every case still has a command in flight is skipped. */
-    private static List<Command> issue(Api.Caller caller, Options options, List<String> pool) throws InterruptedException {
+    private static Issued issue(Api.Caller caller, Options options, List<String> pool) throws InterruptedException {
         List<Command> commands = Collections.synchronizedList(new ArrayList<>());
         Set<String> inFlight = Collections.synchronizedSet(new HashSet<>());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
-        ExecutorService senders = Executors.newFixedThreadPool(8);
+        ExecutorService senders = Executors.newFixedThreadPool(pool.size()); // one a case: none waits for a thread
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = (long) (1e9 / options.rate());
         long start = System.nanoTime();
@@ -341,7 +358,7 @@ final class BoardLatency {
         if (skipped.get() > 0) {
             Bench.progress("board latency: %d ticks skipped (every case busy)", skipped.get());
         }
-        return new ArrayList<>(commands);
+        return new Issued(new ArrayList<>(commands), skipped.get());
     }
 
     /** {@code latencies}: send to screen (ns); {@code fromEvent}: the event's own timestamp to screen (ms, wall clock). */
