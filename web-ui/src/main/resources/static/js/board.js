@@ -1,5 +1,6 @@
-// The unit's rounding board: loaded once over REST, then kept current by STOMP snapshots (each a full board
-// for this viewer, carrying the unit's version); a snapshot no newer than the one shown is ignored.
+// The unit's rounding board: loaded once over REST, then kept current over STOMP. The subscription asks for
+// changes: each message is either a whole board for this viewer or the rows changed and removed since the version
+// shown. A message no newer than the board shown is ignored; changes since another version ask for the board again.
 import { Client, ReconnectionTimeMode } from '@stomp/stompjs';
 import {
     ApiError, dayTime, fill, h, initChrome, refreshRelativeTimes, request, settingWords, timeAgo, unitWords,
@@ -12,6 +13,7 @@ const statusEl = document.getElementById('live-status');
 const messageEl = document.getElementById('board-message');
 const cards = new Map(); // caseId -> { li, key }
 let shownVersion = -1;
+let shownRows = new Map(); // caseId -> row, as shown
 
 function setStatus(state, text) {
     statusEl.dataset.state = state;
@@ -30,6 +32,7 @@ function render(board) {
     }
     const firstRender = shownVersion < 0;
     shownVersion = board.version;
+    shownRows = new Map(board.rows.map(row => [row.caseId, row]));
     boardEl.dataset.boardVersion = String(board.version);
     boardEl.removeAttribute('aria-busy');
     const focusedCase = document.activeElement?.closest?.('[data-case-id]')?.dataset.caseId;
@@ -68,6 +71,32 @@ function render(board) {
         cards.get(focusedCase)?.li.querySelector('a')?.focus();
     }
     showMessage(board.rows.length ? '' : 'No open cases on this unit yet.');
+}
+
+// The board's order, as the server sorts it: by name regardless of case, then by case id.
+function byName(a, b) {
+    const nameA = a.preferredName.toLowerCase();
+    const nameB = b.preferredName.toLowerCase();
+    if (nameA !== nameB) {
+        return nameA < nameB ? -1 : 1;
+    }
+    return a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0;
+}
+
+/** A whole board is shown as it is; changes are applied to the board shown when they start from its version. */
+function receive(message, askAgain) {
+    if (message.since === undefined) {
+        render(message);
+    } else if (message.version > shownVersion) {
+        if (message.since !== shownVersion) {
+            askAgain();
+            return;
+        }
+        const rows = new Map(shownRows);
+        message.removed.forEach(caseId => rows.delete(caseId));
+        message.rows.forEach(row => rows.set(row.caseId, row));
+        render({ unit: message.unit, version: message.version, rows: [...rows.values()].sort(byName) });
+    }
 }
 
 // A changed card glows briefly, so people at the board see what just moved.
@@ -170,14 +199,20 @@ function connect() {
         maxReconnectDelay: 15000,
         reconnectTimeMode: ReconnectionTimeMode.EXPONENTIAL,
         onConnect: () => {
-            const receipt = `board-${unit}-${++receipts}`;
-            client.watchForReceipt(receipt, () => setStatus('live', 'live'));
-            // The version tells the server what we hold; it sends a snapshot only if the board moved on since.
-            const headers = { receipt };
-            if (shownVersion >= 0) {
-                headers.version = String(shownVersion);
-            }
-            client.subscribe(`/user/queue/boards/${unit}`, message => render(JSON.parse(message.body)), headers);
+            let subscription = null;
+            const subscribe = () => {
+                const receipt = `board-${unit}-${++receipts}`;
+                client.watchForReceipt(receipt, () => setStatus('live', 'live'));
+                // The version tells the server what we hold: it sends what changed since, or nothing if current.
+                const headers = { receipt, changes: 'true' };
+                if (shownVersion >= 0) {
+                    headers.version = String(shownVersion);
+                }
+                subscription?.unsubscribe();
+                subscription = client.subscribe(`/user/queue/boards/${unit}`,
+                    message => receive(JSON.parse(message.body), subscribe), headers);
+            };
+            subscribe();
         },
         onStompError: frame => console.warn('Board connection refused:', frame.headers.message),
         onWebSocketClose: () => {

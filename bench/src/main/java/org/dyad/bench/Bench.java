@@ -373,7 +373,9 @@ public final class Bench {
                         e2s.get("samples") + " pairs = " + board.get("commandsMeasured") + " cmds x " + board.get("screens")
                                 + " screens, " + fmt(board.get("targetRatePerSecond")) + "/s offered, "
                                 + fmt(board.get("sentRatePerSecond")) + "/s sent (" + board.get("commandAuth")
-                                + "), missed " + board.get("pairsMissed") + ", max " + fmt(e2s.get("maxMs")) + " ms"},
+                                + "), missed " + board.get("pairsMissed") + ", max " + fmt(e2s.get("maxMs")) + " ms; "
+                                + board.get("boardMessages") + ", " + board.get("boardBytesPerMessage") + " B/message, "
+                                + board.get("screensShowingTheApiBoard") + " screens end on the API's board"},
                 new String[]{"3a", "  event timestamp -> board on screen", "p50 " + fmt(ev.get("p50Ms")) + " ms", "",
                         fmt(ev.get("p50Ms")) + " / " + fmt(ev.get("p99Ms")), "", "wall clock, ms resolution"},
                 new String[]{"3b", "  the same commands' HTTP round trip", "p50 " + fmt(http.get("p50Ms")) + " ms", "",

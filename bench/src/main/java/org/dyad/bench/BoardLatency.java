@@ -1,6 +1,8 @@
 package org.dyad.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import org.springframework.messaging.MessageHeaders;
@@ -19,6 +21,7 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,11 +39,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Phase 3: event-to-screen latency. {@code --screens} STOMP clients (psychiatrist, peer and nurse in turn)
- * subscribe to the north board with a receipt. Commands (record goals) are then issued on north's demo cases at a
+ * subscribe to the north board with a receipt, taking changes as the board page does (or whole boards, with
+ * {@code --board-messages=boards}). Commands (record goals) are then issued on north's demo cases at a
  * steady {@code --rate}, never two at once on one case. For every (command, screen) pair the latency runs from
  * just before the HTTP request is sent to the first board message on that screen whose row for the case shows
  * a {@code lastActivity} at or after the command's send time (the event's timestamp is taken on the server
- * after the send; coalesced pushes count for every command they include).
+ * after the send; coalesced pushes count for every command they include). After the run each screen's messages are
+ * applied in order, and the board that results is compared with the one the REST API gives its user.
  */
 final class BoardLatency {
 
@@ -71,6 +76,12 @@ final class BoardLatency {
 
         Screen(String user) {
             this.user = user;
+        }
+
+        long bytesReceived() {
+            synchronized (messages) {
+                return messages.stream().mapToLong(m -> m.payload().length).sum();
+            }
         }
 
         List<Received> snapshot(Map<String, Long> instants) {
@@ -153,7 +164,7 @@ final class BoardLatency {
         Map<String, Object> result = new LinkedHashMap<>();
         try {
             long connectStart = System.nanoTime();
-            connectAll(stomp, port, options.screens(), screens, transportErrors);
+            connectAll(stomp, port, options.screens(), options.boardChanges(), screens, transportErrors);
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             Bench.progress("board latency: %d screens connected, subscribed (receipts) and holding the board in %.1f s",
                     screens.size(), connectSeconds);
@@ -181,6 +192,8 @@ final class BoardLatency {
             long[] http = commands.stream().filter(c -> c.measured && c.status == 204)
                     .mapToLong(c -> c.endNanos - c.t0Nanos).toArray();
             long boardMessages = screens.stream().mapToLong(s -> s.messages.size()).sum();
+            long boardBytes = screens.stream().mapToLong(Screen::bytesReceived).sum();
+            Shown shown = compareWithApi(api, screens);
             result.put("screens", screens.size());
             result.put("screensByUser", screensByUser(screens));
             result.put("connectSubscribeSeconds", Stats.round(connectSeconds));
@@ -198,7 +211,11 @@ final class BoardLatency {
             result.put("sendToScreen", Stats.latencyMillis(match.latencies));
             result.put("eventTimestampToScreen", Stats.latencyMillis(match.fromEvent));
             result.put("httpCommand", Stats.latencyMillis(http));
+            result.put("boardMessages", options.boardChanges() ? "changes" : "boards");
             result.put("boardMessagesReceived", boardMessages);
+            result.put("boardBytesPerMessage", boardMessages == 0 ? 0 : boardBytes / boardMessages);
+            result.put("screensShowingTheApiBoard", shown.matching());
+            result.put("screensOutOfStep", shown.outOfStep());
             result.put("boardMessagesPerScreenPerCommand",
                     Math.round(100.0 * boardMessages / screens.size() / Math.max(1, commands.size())) / 100.0);
             if (cpu0 >= 0 && !commands.isEmpty()) {
@@ -232,8 +249,9 @@ final class BoardLatency {
         return counts;
     }
 
-    private static void connectAll(WebSocketStompClient stomp, int port, int count, List<Screen> screens,
-                                   ConcurrentLinkedQueue<String> transportErrors) throws Exception {
+    private static void connectAll(WebSocketStompClient stomp, int port, int count, boolean takeChanges,
+                                   List<Screen> screens, ConcurrentLinkedQueue<String> transportErrors)
+            throws Exception {
         String url = "ws://127.0.0.1:" + port + "/ws";
         ExecutorService connectors = Executors.newFixedThreadPool(8);
         try {
@@ -244,7 +262,7 @@ final class BoardLatency {
                 int index = i;
                 pending.add(CompletableFuture.runAsync(() -> {
                     try {
-                        connect(stomp, url, screen, index, transportErrors);
+                        connect(stomp, url, screen, index, takeChanges, transportErrors);
                     } catch (Exception e) {
                         throw new IllegalStateException("screen " + index + " (" + screen.user + "): " + e, e);
                     }
@@ -257,7 +275,7 @@ final class BoardLatency {
     }
 
     private static void connect(WebSocketStompClient stomp, String url, Screen screen, int index,
-                                ConcurrentLinkedQueue<String> transportErrors) throws Exception {
+                                boolean takeChanges, ConcurrentLinkedQueue<String> transportErrors) throws Exception {
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         handshake.add("Authorization", Api.basic(screen.user));
         StompSession session = stomp.connectAsync(url, handshake, new StompHeaders(), new StompSessionHandlerAdapter() {
@@ -277,6 +295,9 @@ final class BoardLatency {
         StompHeaders subscribe = new StompHeaders();
         subscribe.setDestination(DESTINATION);
         subscribe.setReceipt("board-" + index);
+        if (takeChanges) {
+            subscribe.add("changes", "true");
+        }
         CountDownLatch receipt = new CountDownLatch(1);
         StompSession.Receiptable receiptable = session.subscribe(subscribe, new StompFrameHandler() {
             @Override
@@ -297,6 +318,70 @@ final class BoardLatency {
         if (!screen.firstBoard.await(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("no board after subscribing");
         }
+    }
+
+    /** {@code matching}: screens whose board, all messages applied, is the REST board; {@code outOfStep}: changes not from the version held. */
+    private record Shown(int matching, int outOfStep) {
+    }
+
+    private static Shown compareWithApi(Api api, List<Screen> screens) throws Exception {
+        Map<String, JsonNode> apiBoards = new HashMap<>();
+        int matching = 0;
+        int outOfStep = 0;
+        for (Screen screen : screens) {
+            JsonNode expected = apiBoards.computeIfAbsent(screen.user, user -> {
+                try {
+                    return api.getJson(user, "/api/boards/north");
+                } catch (Exception e) {
+                    throw new IllegalStateException("Could not read the north board as " + user, e);
+                }
+            });
+            ObjectNode board = null;
+            List<Arrival> arrived;
+            synchronized (screen.messages) {
+                arrived = new ArrayList<>(screen.messages);
+            }
+            boolean inStep = true;
+            for (Arrival arrival : arrived) {
+                JsonNode message = Api.JSON.readTree(arrival.payload());
+                long version = message.path("version").asLong();
+                if (board != null && version <= board.path("version").asLong()) {
+                    continue;
+                }
+                if (!message.has("since")) {
+                    board = (ObjectNode) message;
+                } else if (board == null || message.path("since").asLong() != board.path("version").asLong()) {
+                    inStep = false;
+                    break;
+                } else {
+                    board = applied(board, message);
+                }
+            }
+            if (!inStep) {
+                outOfStep++;
+            } else if (board != null && board.path("version").equals(expected.path("version"))
+                    && board.path("rows").equals(expected.path("rows"))) {
+                matching++;
+            }
+        }
+        return new Shown(matching, outOfStep);
+    }
+
+    /** The board with the changes applied, in the board's order (by name regardless of case, then case id). */
+    private static ObjectNode applied(ObjectNode board, JsonNode changes) {
+        Map<String, JsonNode> rows = new HashMap<>();
+        board.path("rows").forEach(row -> rows.put(row.path("caseId").asText(), row));
+        changes.path("removed").forEach(caseId -> rows.remove(caseId.asText()));
+        changes.path("rows").forEach(row -> rows.put(row.path("caseId").asText(), row));
+        ArrayNode ordered = board.arrayNode();
+        rows.values().stream()
+                .sorted(Comparator.comparing((JsonNode row) -> row.path("preferredName").asText(), String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(row -> row.path("caseId").asText()))
+                .forEach(ordered::add);
+        ObjectNode next = board.deepCopy();
+        next.put("version", changes.path("version").asLong());
+        next.set("rows", ordered);
+        return next;
     }
 
     private record Issued(List<Command> commands, int skipped) {

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /** Command-line options, all {@code --name=value}; see {@link #USAGE}. */
 record Options(Durability durability, String backend, int clients, int screens, double rate, int latencySeconds,
-               int windowSeconds, int windows, String latencyAuth, Path appJar, Path targetDir, boolean keepData,
+               int windowSeconds, int windows, String latencyAuth, boolean boardChanges, Path appJar, Path targetDir, boolean keepData,
                String appJvmArgs, Set<String> measures, int replayEvents, int replayCalls,
                List<Long> scaleSizes) {
 
@@ -32,6 +32,8 @@ record Options(Durability durability, String backend, int clients, int screens, 
               --window-seconds=3            length of one measured throughput window
               --windows=3                   measured windows per throughput figure (the median is reported)
               --latency-auth=session        how the latency phase's commands sign in: session (like the pages) | basic
+              --board-messages=changes      what the latency phase's screens subscribe to: changes (like the board
+                                            page: the rows changed since the version held) | boards (whole boards)
               --app-jar=PATH                web-ui's executable jar (default: web-ui/target/web-ui-<version>.jar of this checkout)
               --target-dir=PATH             where temp data, the app log and bench-results.json go (default: bench/target)
               --app-jvm-args="-Xmx1g ..."   extra JVM options for the application's process
@@ -74,6 +76,7 @@ record Options(Durability durability, String backend, int clients, int screens, 
                 Integer.parseInt(take(values, "window-seconds", "3")),
                 Integer.parseInt(take(values, "windows", "3")),
                 take(values, "latency-auth", "session").toLowerCase(Locale.ROOT),
+                boardMessages(take(values, "board-messages", "changes")),
                 pathOrNull(take(values, "app-jar", null)),
                 pathOrNull(take(values, "target-dir", null)),
                 Boolean.parseBoolean(take(values, "keep-data", "false")),
@@ -106,6 +109,14 @@ record Options(Durability durability, String backend, int clients, int screens, 
             throw new IllegalArgumentException("Counts, rates and durations must be positive\n" + USAGE);
         }
         return options;
+    }
+
+    private static boolean boardMessages(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "changes" -> true;
+            case "boards" -> false;
+            default -> throw new IllegalArgumentException("--board-messages is changes or boards");
+        };
     }
 
     private static Set<String> measures(String list) {

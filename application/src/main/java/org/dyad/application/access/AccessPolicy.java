@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -152,11 +153,13 @@ public class AccessPolicy {
             return Board.empty(board.unit());
         }
         return new Board(board.unit(), board.version(),
-                board.rows().stream().filter(row -> rowVisible(viewer, row)).map(row -> row.forViewer(viewer.userId())).toList());
+                board.rows().stream().map(row -> rowFor(viewer, row)).flatMap(Optional::stream).toList());
     }
 
-    private boolean rowVisible(Viewer viewer, BoardRow row) {
-        return !row.restricted() || row.careTeamUserIds().contains(viewer.userId())
+    /** One row of a board the viewer may see, as they see it; empty for a restricted record not theirs. */
+    public Optional<BoardRow> rowFor(Viewer viewer, BoardRow row) {
+        boolean visible = !row.restricted() || row.careTeamUserIds().contains(viewer.userId())
                 || viewer.userId().equals(row.personServedUserId());
+        return visible ? Optional.of(row.forViewer(viewer.userId())) : Optional.empty();
     }
 }

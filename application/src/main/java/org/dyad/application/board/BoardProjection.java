@@ -12,10 +12,12 @@ import java.util.List;
 public class BoardProjection implements CaseViewListener {
 
     private final Boards boards;
+    private final RecentBoardChanges recent;
     private final List<BoardListener> listeners;
 
-    public BoardProjection(Boards boards, List<BoardListener> listeners) {
+    public BoardProjection(Boards boards, RecentBoardChanges recent, List<BoardListener> listeners) {
         this.boards = boards;
+        this.recent = recent;
         this.listeners = listeners;
     }
 
@@ -24,12 +26,17 @@ public class BoardProjection implements CaseViewListener {
     public void caseViewChanged(CaseView view) {
         Board current = boards.find(view.getUnit());
         BoardRow row = BoardRow.from(view);
-        boolean shown = current.rows().stream().anyMatch(r -> r.caseId().equals(view.getCaseId()));
-        if (view.isClosed() ? !shown : current.rows().contains(row)) {
+        BoardRow shown = current.rows().stream().filter(r -> r.caseId().equals(view.getCaseId())).findFirst().orElse(null);
+        if (view.isClosed() ? shown == null : row.equals(shown)) {
             return;
         }
         Board next = view.isClosed() ? current.without(view.getCaseId()) : current.with(row);
         boards.save(next);
-        AfterCommit.run(() -> listeners.forEach(l -> l.boardChanged(next.unit(), next.version())));
+        BoardChange change = new BoardChange(next.unit(), next.version(), view.getCaseId(), shown,
+                view.isClosed() ? null : row);
+        AfterCommit.run(() -> {
+            recent.record(change);
+            listeners.forEach(l -> l.boardChanged(next.unit(), next.version()));
+        });
     }
 }

@@ -5,9 +5,6 @@ import org.dyad.application.access.NotPermitted;
 import org.dyad.application.access.Viewer;
 import org.springframework.stereotype.Service;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The rounding board as one viewer may see it, for every channel. */
 @Service
@@ -15,10 +12,12 @@ public class BoardQueries {
 
     private final Boards boards;
     private final AccessPolicy policy;
+    private final RecentBoardChanges recent;
 
-    public BoardQueries(Boards boards, AccessPolicy policy) {
+    public BoardQueries(Boards boards, AccessPolicy policy, RecentBoardChanges recent) {
         this.boards = boards;
         this.policy = policy;
+        this.recent = recent;
     }
 
     public Board boardFor(Viewer viewer, String unit) {
@@ -28,15 +27,8 @@ public class BoardQueries {
         return policy.boardFor(viewer, boards.find(unit));
     }
 
-    /** One read of the board, filtered for each viewer who may see it; the others are left out. */
-    public Map<Viewer, Board> boardsFor(String unit, Collection<Viewer> viewers) {
-        Board board = boards.find(unit);
-        Map<Viewer, Board> result = new LinkedHashMap<>();
-        for (Viewer viewer : viewers) {
-            if (policy.mayViewBoard(viewer, unit)) {
-                result.put(viewer, policy.boardFor(viewer, board));
-            }
-        }
-        return result;
+    /** One read of the board, to be filtered for each screen's viewer. */
+    public BoardRead read(String unit) {
+        return new BoardRead(boards.find(unit), policy, recent);
     }
 }

@@ -3,6 +3,7 @@ package org.dyad.application.cases;
 import org.dyad.application.board.Board;
 import org.dyad.application.board.BoardProjection;
 import org.dyad.application.board.Boards;
+import org.dyad.application.board.RecentBoardChanges;
 import org.dyad.domain.cases.CareTeamRole;
 import org.dyad.domain.cases.Setting;
 
@@ -44,7 +45,7 @@ public final class TestCaseViews {
             public void prefetch(Collection<String> units) {
             }
         };
-        BoardProjection projection = new BoardProjection(boards, List.of());
+        BoardProjection projection = new BoardProjection(boards, new RecentBoardChanges(), List.of());
         for (CaseView view : views) {
             projection.caseViewChanged(view);
         }

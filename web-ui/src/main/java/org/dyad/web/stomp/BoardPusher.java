@@ -1,9 +1,9 @@
 package org.dyad.web.stomp;
 
 import org.dyad.application.access.Viewer;
-import org.dyad.application.board.Board;
 import org.dyad.application.board.BoardListener;
 import org.dyad.application.board.BoardQueries;
+import org.dyad.application.board.BoardRead;
 import org.dyad.application.users.UserAccount;
 import org.dyad.application.users.UserDirectory;
 import org.dyad.web.security.Viewers;
@@ -24,6 +24,7 @@ import org.springframework.util.MimeType;
 
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,17 +36,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Pushes each unit's board to every subscribed viewer, computed for that viewer by the access policy. Runs off
- * the event processor's thread; changes that pile up while a push runs are coalesced, since each push reads the
- * latest board and carries its version. With the simple broker a push also waits until the unit's last push was
- * handed to its screens, so that under load changes fold into fewer pushes instead of queueing behind them (with a
- * relay the messages leave this node, and nothing is waited for).
+ * Pushes each unit's board to every subscribed viewer, computed for that viewer by the access policy. A screen that
+ * subscribed with {@code changes: true} is sent only what changed since the version it holds, while this node
+ * still holds those changes, and the whole board otherwise. Runs off the event processor's thread; changes that
+ * pile up while a push runs are coalesced, since each push reads the latest board and carries its version. With
+ * the simple broker a push also waits until the unit's last push was handed to its screens, so that under load
+ * changes fold into fewer pushes instead of queueing behind them (with a relay the messages leave this node, and
+ * nothing is waited for).
  */
 @Component
 public class BoardPusher implements BoardListener {
 
     private static final Logger log = LoggerFactory.getLogger(BoardPusher.class);
     private static final long MAX_WAIT_FOR_SCREENS_MILLIS = 250;
+    private static final long NONE = -1;
+    private static final long NOT_NEWER = Long.MIN_VALUE;
 
     private final BoardQueries boards;
     private final SimpMessagingTemplate messaging;
@@ -53,6 +58,8 @@ public class BoardPusher implements BoardListener {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     /** unit → session id → the newest board version that session holds; a session is never sent it twice. */
     private final Map<String, Map<String, Long>> heldVersions = new ConcurrentHashMap<>();
+    /** unit → the sessions that asked for changes rather than whole boards. */
+    private final Map<String, Set<String>> changeTakers = new ConcurrentHashMap<>();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "board-pusher");
         thread.setDaemon(true);
@@ -97,28 +104,44 @@ public class BoardPusher implements BoardListener {
         }
     }
 
-    /** Sends the current board to one STOMP session unless it already holds {@code knownVersion}. */
-    void sendCurrent(String sessionId, Viewer viewer, String unit, Long knownVersion) {
-        Board board = boards.boardFor(viewer, unit);
+    /**
+     * Sends one STOMP session what it lacks: nothing if it holds {@code knownVersion} and that is current, else the
+     * changes since the version it holds (if it takes changes and they are still held here) or the whole board.
+     */
+    void sendCurrent(String sessionId, Viewer viewer, String unit, Long knownVersion, boolean takesChanges) {
+        Set<String> takers = changeTakers(unit);
+        if (takesChanges) {
+            takers.add(sessionId);
+        } else {
+            takers.remove(sessionId);
+        }
         if (knownVersion != null) {
             // A screen subscribing again in the same session may hold less than it was sent before.
             heldVersions.computeIfAbsent(unit, u -> new ConcurrentHashMap<>())
                     .merge(sessionId, knownVersion, Math::min);
         }
-        if (knownVersion != null && knownVersion == board.version()) {
-            claim(unit, sessionId, board.version());
-        } else if (claim(unit, sessionId, board.version())) {
-            SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-            headers.setSessionId(sessionId);
-            headers.setLeaveMutable(true);
-            // Addressed by session id, so the user's other screens are not sent a board they may already have.
-            messaging.convertAndSendToUser(sessionId, "/queue/boards/" + unit, board, headers.getMessageHeaders());
+        BoardRead read = boards.read(unit);
+        if (!read.visibleTo(viewer)) {
+            return;
         }
+        long previous = claim(unit, sessionId, read.version());
+        if (previous == NOT_NEWER || (knownVersion != null && knownVersion == read.version())) {
+            return;
+        }
+        Object payload = takesChanges && previous != NONE
+                ? read.changesFor(viewer, previous).<Object>map(delta -> delta).orElseGet(() -> read.boardFor(viewer).orElseThrow())
+                : read.boardFor(viewer).orElseThrow();
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setSessionId(sessionId);
+        headers.setLeaveMutable(true);
+        // Addressed by session id, so the user's other screens are not sent a board they may already have.
+        messaging.convertAndSendToUser(sessionId, "/queue/boards/" + unit, payload, headers.getMessageHeaders());
     }
 
     /**
-     * Sends each subscribed session its viewer's board, addressed by session: a user's other sessions get nothing
-     * (with a relay, a copy sent to a session without the subscription would wait in the broker for nobody).
+     * Sends each subscribed session its viewer's board, or the changes since the version it holds, addressed by
+     * session: a user's other sessions get nothing (with a relay, a copy sent to a session without the
+     * subscription would wait in the broker for nobody). Each payload is serialized once per viewer and version.
      */
     private void pushToSubscribers(String unit) {
         String destination = BoardSubscriptions.BOARD_DESTINATION_PREFIX + unit;
@@ -131,20 +154,37 @@ public class BoardPusher implements BoardListener {
         Set<String> subscribed = new HashSet<>();
         sessions.values().forEach(list -> list.forEach(session -> subscribed.add(session.getId())));
         held.keySet().retainAll(subscribed);
+        Set<String> takers = changeTakers(unit);
+        takers.retainAll(subscribed);
         if (sessions.isEmpty()) {
             return;
         }
         PushTicket ticket = new PushTicket();
-        boards.boardsFor(unit, sessions.keySet()).forEach((viewer, board) -> {
-            Message<?> converted = null;
-            for (SimpSession session : sessions.get(viewer)) {
-                if (!claim(unit, session.getId(), board.version())) {
+        BoardRead read = boards.read(unit);
+        sessions.forEach((viewer, screens) -> {
+            if (!read.visibleTo(viewer)) {
+                return;
+            }
+            Message<?> snapshot = null;
+            Map<Long, Message<?>> deltas = new HashMap<>();
+            for (SimpSession session : screens) {
+                long previous = claim(unit, session.getId(), read.version());
+                if (previous == NOT_NEWER) {
                     continue;
                 }
                 try {
+                    Message<?> converted = null;
+                    if (previous != NONE && takers.contains(session.getId())) {
+                        if (!deltas.containsKey(previous)) {
+                            deltas.put(previous, read.changesFor(viewer, previous).map(this::serialized).orElse(null));
+                        }
+                        converted = deltas.get(previous);
+                    }
                     if (converted == null) {
-                        // Serialized once per viewer, however many screens that viewer has open.
-                        converted = messaging.getMessageConverter().toMessage(board, null);
+                        if (snapshot == null) {
+                            snapshot = serialized(read.boardFor(viewer).orElseThrow());
+                        }
+                        converted = snapshot;
                     }
                     SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
                     headers.setSessionId(session.getId());
@@ -166,19 +206,33 @@ public class BoardPusher implements BoardListener {
         }
     }
 
+    private Message<?> serialized(Object payload) {
+        return messaging.getMessageConverter().toMessage(payload, null);
+    }
+
+    private Set<String> changeTakers(String unit) {
+        return changeTakers.computeIfAbsent(unit, u -> ConcurrentHashMap.newKeySet());
+    }
+
     /** What {@code convertAndSendToUser} would address: the user's board queue, resolved per session. */
     private String userDestination(String userName, String unit) {
         return messaging.getUserDestinationPrefix() + userName.replace("/", "%2F") + "/queue/boards/" + unit;
     }
 
-    /** Records that the session gets {@code version}; false if it already holds that version or a newer one. */
-    private boolean claim(String unit, String sessionId, long version) {
-        boolean[] newer = new boolean[1];
+    /**
+     * Records that the session gets {@code version}. Returns the version it held before ({@link #NONE} if none
+     * is known), or {@link #NOT_NEWER} if it already holds that version or a newer one.
+     */
+    private long claim(String unit, String sessionId, long version) {
+        long[] previous = {NOT_NEWER};
         heldVersions.computeIfAbsent(unit, u -> new ConcurrentHashMap<>()).compute(sessionId, (id, heldVersion) -> {
-            newer[0] = heldVersion == null || heldVersion < version;
-            return newer[0] ? version : heldVersion;
+            if (heldVersion != null && heldVersion >= version) {
+                return heldVersion;
+            }
+            previous[0] = heldVersion == null ? NONE : heldVersion;
+            return version;
         });
-        return newer[0];
+        return previous[0];
     }
 
     /** A screen on another node comes without its principal: its account is looked up by name then. */

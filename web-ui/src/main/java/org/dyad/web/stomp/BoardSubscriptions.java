@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * Decides every CONNECT, SUBSCRIBE and SEND by the access policy. Once a subscription is live it sends the RECEIPT
- * the client asked for (the simple broker sends none; a relayed broker does); a board subscriber then gets the board, unless its {@code version} header says it is current.
+ * the client asked for (the simple broker sends none; a relayed broker does); a board subscriber then gets the board,
+ * unless its {@code version} header says it is current (with {@code changes: true}, the changes since that version).
  * Case pages subscribe to {@code /user/queue/cases/{id}} and are told the case's revision whenever it changes.
  */
 @Component
@@ -35,6 +36,8 @@ public class BoardSubscriptions implements ExecutorChannelInterceptor {
     static final String BOARD_DESTINATION_PREFIX = "/user/queue/boards/";
     /** Header a reconnecting client sends with the last board version it saw. */
     static final String VERSION_HEADER = "version";
+    /** Header of a client that takes the changes since the version it holds instead of whole boards. */
+    static final String CHANGES_HEADER = "changes";
     static final String CASE_DESTINATION_PREFIX = "/user/queue/cases/";
     private static final Pattern BOARD_DESTINATION = Pattern.compile("^/user/queue/boards/([A-Za-z0-9_-]{1,60})$");
     private static final Pattern CASE_DESTINATION = Pattern.compile("^/user/queue/cases/([A-Za-z0-9-]{1,60})$");
@@ -106,7 +109,8 @@ public class BoardSubscriptions implements ExecutorChannelInterceptor {
         Viewer viewer = viewer(stomp);
         String unit = unitOfBoard.get();
         Long knownVersion = parseVersion(stomp.getFirstNativeHeader(VERSION_HEADER));
-        pusher.getObject().sendCurrent(stomp.getSessionId(), viewer, unit, knownVersion);
+        boolean takesChanges = "true".equalsIgnoreCase(stomp.getFirstNativeHeader(CHANGES_HEADER));
+        pusher.getObject().sendCurrent(stomp.getSessionId(), viewer, unit, knownVersion, takesChanges);
     }
 
     private static Viewer viewer(StompHeaderAccessor stomp) {

@@ -50,7 +50,7 @@ class BoardPageTest {
     }
 
     /**
-     * Records the page's WebSockets and the frames it sends; while {@code __holdSockets} is set, new sockets go to
+     * Records the page's WebSockets and the frames it sends and receives; while {@code __holdSockets} is set, new sockets go to
      * a path without a STOMP endpoint, so the page stays offline until the test lets it back.
      */
     private static final String SOCKET_SPY = """
@@ -58,11 +58,13 @@ class BoardPageTest {
               const Real = window.WebSocket;
               window.__sockets = [];
               window.__sent = [];
+              window.__received = [];
               window.__holdSockets = false;
               window.WebSocket = class extends Real {
                 constructor(url, protocols) {
                   super(window.__holdSockets ? url.replace('/ws', '/ws-held') : url, protocols);
                   window.__sockets.push(this);
+                  this.addEventListener('message', event => window.__received.push(String(event.data)));
                 }
                 send(data) { window.__sent.push(String(data)); super.send(data); }
               };
@@ -95,7 +97,14 @@ class BoardPageTest {
             List<String> subscribes = ((List<String>) browser.js("return window.__sent;")).stream()
                     .filter(frame -> frame.startsWith("SUBSCRIBE")).toList();
             assertThat(subscribes).as("subscribed, then subscribed again after the reconnect").hasSize(2);
-            assertThat(subscribes.get(1)).contains("\nversion:" + shownVersion + "\n").contains("\nreceipt:");
+            assertThat(subscribes.get(1)).contains("\nversion:" + shownVersion + "\n").contains("\nreceipt:")
+                    .contains("\nchanges:true\n");
+            @SuppressWarnings("unchecked")
+            List<String> boards = ((List<String>) browser.js("return window.__received;")).stream()
+                    .filter(frame -> frame.startsWith("MESSAGE")).toList();
+            assertThat(boards).as("after the reconnect, only what was missed: the one new row")
+                    .anySatisfy(frame -> assertThat(frame).contains("\"since\":" + shownVersion).contains(caseId)
+                            .doesNotContain("Alex Moreno"));
             assertThat(browser.js("return window.__marker;")).as("the page was not reloaded").isEqualTo(1L);
         } finally {
             browser.removeScript(spy);

@@ -1,5 +1,6 @@
 package org.dyad.web.stomp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.dyad.web.support.Api;
 import org.dyad.web.support.BoardScreen;
 import org.dyad.web.support.DyadWebTest;
@@ -147,6 +148,80 @@ class BoardStompTest {
             String id = psychiatrist.openCase("Missed Nothing", "north");
             await().atMost(Duration.ofSeconds(5)).until(() -> upToDate.latest() != null && upToDate.showsCase(id));
             assertThat(upToDate.boards.get(0).get("version").asLong()).isGreaterThan(current);
+        }
+    }
+
+    @Test
+    void aScreenTakingChangesIsSentOnlyTheRowsThatChangedAndShowsTheBoardTheApiShows() throws Exception {
+        Api psychiatrist = Api.as(port, "psychiatrist");
+        psychiatrist.openCase("Changes Neighbour One", "north");
+        psychiatrist.openCase("Changes Neighbour Two", "north");
+        try (BoardScreen screen = BoardScreen.openTakingChanges(port, "psychiatrist", "north", null)) {
+            screen.receipt.get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> screen.latest() != null);
+            int rowsAtStart = screen.latest().get("rows").size();
+
+            String id = psychiatrist.openCase("Changes Only", "north");
+            assertThat(psychiatrist.post("/api/cases/" + id + "/care-team", "{\"userId\": \"peer\"}").status()).isEqualTo(204);
+            assertThat(psychiatrist.post("/api/cases/" + id + "/dyad",
+                    "{\"peerId\": \"peer\", \"psychiatristId\": \"psychiatrist\"}").status()).isEqualTo(204);
+            JsonNode api = psychiatrist.get("/api/boards/north").body();
+
+            await().atMost(Duration.ofSeconds(5)).until(() ->
+                    screen.latest().get("version").asLong() >= api.get("version").asLong());
+            assertThat(screen.errors).isEmpty();
+            assertThat(screen.latest().get("rows")).isEqualTo(api.get("rows"));
+            assertThat(screen.row(id).get("dyad").get("psychiatristName").asText()).isEqualTo("Dr. Amara Okafor");
+            assertThat(screen.changes()).isNotEmpty().allSatisfy(change -> {
+                assertThat(change.get("rows").size()).isLessThan(rowsAtStart);
+                assertThat(change.get("since").asLong()).isLessThan(change.get("version").asLong());
+            });
+            assertThat(screen.changes().get(screen.changes().size() - 1).toString()).contains(id);
+        }
+    }
+
+    @Test
+    void aRowTheViewerMayNoLongerSeeIsRemovedAndARestrictedRowTheyNeverSawIsNeverNamed() throws Exception {
+        Api psychiatrist = Api.as(port, "psychiatrist");
+        String becomesRestricted = psychiatrist.openCase("Soon Restricted", "north");
+        String alwaysRestricted = psychiatrist.post("/api/cases", """
+                {"preferredName": "Never Seen", "dateOfBirth": "1980-03-03", "setting": "INPATIENT",
+                 "unit": "north", "restricted": true}""").body().get("id").asText();
+        try (BoardScreen nurse = BoardScreen.openTakingChanges(port, "nurse", "north", null)) {
+            nurse.receipt.get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> nurse.latest() != null && nurse.showsCase(becomesRestricted));
+
+            assertThat(psychiatrist.post("/api/cases/" + alwaysRestricted + "/goals",
+                    "{\"goals\": [\"Only my own team may know this.\"]}").status()).isEqualTo(204);
+            assertThat(psychiatrist.post("/api/cases/" + becomesRestricted + "/restrict",
+                    "{\"reason\": \"The person works on this unit.\"}").status()).isEqualTo(204);
+            long version = psychiatrist.get("/api/boards/north").body().get("version").asLong();
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> nurse.latest().get("version").asLong() >= version);
+            assertThat(nurse.errors).isEmpty();
+            assertThat(nurse.showsCase(becomesRestricted)).isFalse();
+            assertThat(nurse.changes()).anySatisfy(change ->
+                    assertThat(change.get("removed").toString()).contains(becomesRestricted));
+            assertThat(nurse.boards).noneMatch(message -> message.toString().contains(alwaysRestricted));
+        }
+    }
+
+    @Test
+    void aScreenTakingChangesThatComesBackIsSentWhatItMissedAndNotTheWholeBoard() throws Exception {
+        Api psychiatrist = Api.as(port, "psychiatrist");
+        psychiatrist.openCase("Before The Gap", "north");
+        JsonNode held = psychiatrist.get("/api/boards/north").body();
+        String missed = psychiatrist.openCase("Missed While Away", "north");
+        JsonNode now = psychiatrist.get("/api/boards/north").body();
+
+        try (BoardScreen screen = BoardScreen.openTakingChanges(port, "psychiatrist", "north", held)) {
+            screen.receipt.get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !screen.boards.isEmpty());
+            JsonNode first = screen.boards.get(0);
+            assertThat(first.get("since").asLong()).isEqualTo(held.get("version").asLong());
+            assertThat(first.get("rows")).hasSize(1);
+            assertThat(first.get("rows").get(0).get("caseId").asText()).isEqualTo(missed);
+            assertThat(screen.latest().get("rows")).isEqualTo(now.get("rows"));
         }
     }
 }
