@@ -216,6 +216,9 @@ final class BoardLatency {
             result.put("boardBytesPerMessage", boardMessages == 0 ? 0 : boardBytes / boardMessages);
             result.put("screensShowingTheApiBoard", shown.matching());
             result.put("screensOutOfStep", shown.outOfStep());
+            if (shown.firstDifference() != null) {
+                result.put("firstDifferenceFromTheApi", shown.firstDifference());
+            }
             result.put("boardMessagesPerScreenPerCommand",
                     Math.round(100.0 * boardMessages / screens.size() / Math.max(1, commands.size())) / 100.0);
             if (cpu0 >= 0 && !commands.isEmpty()) {
@@ -321,13 +324,14 @@ final class BoardLatency {
     }
 
     /** {@code matching}: screens whose board, all messages applied, is the REST board; {@code outOfStep}: changes not from the version held. */
-    private record Shown(int matching, int outOfStep) {
+    private record Shown(int matching, int outOfStep, String firstDifference) {
     }
 
     private static Shown compareWithApi(Api api, List<Screen> screens) throws Exception {
         Map<String, JsonNode> apiBoards = new HashMap<>();
         int matching = 0;
         int outOfStep = 0;
+        String firstDifference = null;
         for (Screen screen : screens) {
             JsonNode expected = apiBoards.computeIfAbsent(screen.user, user -> {
                 try {
@@ -359,12 +363,32 @@ final class BoardLatency {
             }
             if (!inStep) {
                 outOfStep++;
-            } else if (board != null && board.path("version").equals(expected.path("version"))
+            } else if (board != null && board.path("version").asLong() == expected.path("version").asLong()
                     && board.path("rows").equals(expected.path("rows"))) {
                 matching++;
+            } else if (firstDifference == null) {
+                firstDifference = difference(screen.user, board, expected);
             }
         }
-        return new Shown(matching, outOfStep);
+        return new Shown(matching, outOfStep, firstDifference);
+    }
+
+    private static String difference(String user, JsonNode shown, JsonNode expected) {
+        if (shown == null) {
+            return user + ": no board";
+        }
+        if (shown.path("version").asLong() != expected.path("version").asLong()) {
+            return user + ": version " + shown.path("version") + ", the API's " + expected.path("version");
+        }
+        JsonNode rows = shown.path("rows");
+        JsonNode apiRows = expected.path("rows");
+        for (int i = 0; i < Math.max(rows.size(), apiRows.size()); i++) {
+            if (!rows.path(i).equals(apiRows.path(i))) {
+                return user + ": row " + i + " of " + rows.size() + "/" + apiRows.size() + ": " + rows.path(i)
+                        + " but the API's " + apiRows.path(i);
+            }
+        }
+        return user + ": same rows, other fields";
     }
 
     /** The board with the changes applied, in the board's order (by name regardless of case, then case id). */
