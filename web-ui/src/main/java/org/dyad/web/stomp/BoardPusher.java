@@ -9,17 +9,25 @@ import org.dyad.application.users.UserDirectory;
 import org.dyad.web.security.Viewers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.event.EventListener;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.OrderedMessageChannelDecorator;
 import org.springframework.messaging.simp.user.SimpSession;
 import org.springframework.messaging.simp.user.SimpSubscription;
 import org.springframework.messaging.simp.user.SimpUser;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.util.MimeType;
 
 import jakarta.annotation.PreDestroy;
@@ -48,6 +56,7 @@ import java.util.concurrent.Executors;
 public class BoardPusher implements BoardListener {
 
     private static final Logger log = LoggerFactory.getLogger(BoardPusher.class);
+    private static final Log ORDERING_LOG = LogFactory.getLog(BoardPusher.class);
     private static final long MAX_WAIT_FOR_SCREENS_MILLIS = 250;
     private static final long NONE = -1;
     private static final long NOT_NEWER = Long.MIN_VALUE;
@@ -71,13 +80,19 @@ public class BoardPusher implements BoardListener {
     /** unit → its last push, while its messages may still be on their way. */
     private final Map<String, PushTicket> lastPush = new ConcurrentHashMap<>();
 
+    private final ObjectProvider<MessageChannel> clientOutboundChannel;
+    /** session id → its own ordered way to the client outbound channel (simple broker only). */
+    private final Map<String, MessageChannel> toSession = new ConcurrentHashMap<>();
+
     public BoardPusher(BoardQueries boards, SimpMessagingTemplate messaging, SimpUserRegistry userRegistry,
-                       UserDirectory users, StompRelay relay) {
+                       UserDirectory users, StompRelay relay,
+                       @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel) {
         this.boards = boards;
         this.messaging = messaging;
         this.userRegistry = userRegistry;
         this.users = users;
         this.waitForScreens = !relay.enabled();
+        this.clientOutboundChannel = clientOutboundChannel;
     }
 
     @Override
@@ -107,8 +122,21 @@ public class BoardPusher implements BoardListener {
     /**
      * Sends one STOMP session what it lacks: nothing if it holds {@code knownVersion} and that is current, else the
      * changes since the version it holds (if it takes changes and they are still held here) or the whole board.
+     * Runs on the pushing thread, so that no push to the session overtakes it.
      */
-    void sendCurrent(String sessionId, Viewer viewer, String unit, Long knownVersion, boolean takesChanges) {
+    void sendCurrent(String sessionId, String subscriptionId, Viewer viewer, String unit, Long knownVersion,
+                     boolean takesChanges) {
+        executor.execute(() -> {
+            try {
+                sendCurrentNow(sessionId, subscriptionId, viewer, unit, knownVersion, takesChanges);
+            } catch (RuntimeException e) {
+                log.warn("Could not send the {} board to {}", unit, viewer.userId(), e);
+            }
+        });
+    }
+
+    private void sendCurrentNow(String sessionId, String subscriptionId, Viewer viewer, String unit,
+                                Long knownVersion, boolean takesChanges) {
         Set<String> takers = changeTakers(unit);
         if (takesChanges) {
             takers.add(sessionId);
@@ -131,6 +159,10 @@ public class BoardPusher implements BoardListener {
         Object payload = takesChanges && previous != NONE
                 ? read.changesFor(viewer, previous).<Object>map(delta -> delta).orElseGet(() -> read.boardFor(viewer).orElseThrow())
                 : read.boardFor(viewer).orElseThrow();
+        if (waitForScreens) {
+            send(sessionId, subscriptionId, null, unit, serialized(payload), null);
+            return;
+        }
         SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         headers.setSessionId(sessionId);
         headers.setLeaveMutable(true);
@@ -145,14 +177,14 @@ public class BoardPusher implements BoardListener {
      */
     private void pushToSubscribers(String unit) {
         String destination = BoardSubscriptions.BOARD_DESTINATION_PREFIX + unit;
-        Map<Viewer, List<SimpSession>> sessions = new LinkedHashMap<>();
+        Map<Viewer, List<SimpSubscription>> sessions = new LinkedHashMap<>();
         for (SimpSubscription subscription : userRegistry.findSubscriptions(s -> destination.equals(s.getDestination()))) {
-            SimpSession session = subscription.getSession();
-            viewerOf(session.getUser()).ifPresent(v -> sessions.computeIfAbsent(v, k -> new ArrayList<>()).add(session));
+            viewerOf(subscription.getSession().getUser())
+                    .ifPresent(v -> sessions.computeIfAbsent(v, k -> new ArrayList<>()).add(subscription));
         }
         Map<String, Long> held = heldVersions.computeIfAbsent(unit, u -> new ConcurrentHashMap<>());
         Set<String> subscribed = new HashSet<>();
-        sessions.values().forEach(list -> list.forEach(session -> subscribed.add(session.getId())));
+        sessions.values().forEach(list -> list.forEach(subscription -> subscribed.add(subscription.getSession().getId())));
         held.keySet().retainAll(subscribed);
         Set<String> takers = changeTakers(unit);
         takers.retainAll(subscribed);
@@ -167,7 +199,8 @@ public class BoardPusher implements BoardListener {
             }
             Message<?> snapshot = null;
             Map<Long, Message<?>> deltas = new HashMap<>();
-            for (SimpSession session : screens) {
+            for (SimpSubscription subscription : screens) {
+                SimpSession session = subscription.getSession();
                 long previous = claim(unit, session.getId(), read.version());
                 if (previous == NOT_NEWER) {
                     continue;
@@ -186,16 +219,7 @@ public class BoardPusher implements BoardListener {
                         }
                         converted = snapshot;
                     }
-                    SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-                    headers.setSessionId(session.getId());
-                    headers.setContentType(converted.getHeaders().get(MessageHeaders.CONTENT_TYPE, MimeType.class));
-                    headers.setLeaveMutable(true);
-                    if (waitForScreens) {
-                        headers.setHeader(PushTicket.HEADER, ticket);
-                        ticket.sending();
-                    }
-                    messaging.send(userDestination(session.getUser().getName(), unit),
-                            MessageBuilder.createMessage(converted.getPayload(), headers.getMessageHeaders()));
+                    send(session.getId(), subscription.getId(), session.getUser().getName(), unit, converted, ticket);
                 } catch (RuntimeException e) {
                     log.warn("Could not push the {} board to {}", unit, viewer.userId(), e);
                 }
@@ -204,6 +228,42 @@ public class BoardPusher implements BoardListener {
         if (waitForScreens) {
             lastPush.put(unit, ticket);
         }
+    }
+
+    /**
+     * With the simple broker, straight to the session's subscription on the client outbound channel, in the order
+     * sent (what the broker would do, without resolving the user destination and matching subscriptions for each
+     * message); with a relay, through the user destination to the broker.
+     */
+    private void send(String sessionId, String subscriptionId, String userName, String unit, Message<?> converted,
+                      PushTicket ticket) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setSessionId(sessionId);
+        headers.setContentType(converted.getHeaders().get(MessageHeaders.CONTENT_TYPE, MimeType.class));
+        headers.setLeaveMutable(true);
+        if (!waitForScreens) {
+            messaging.send(userDestination(userName, unit),
+                    MessageBuilder.createMessage(converted.getPayload(), headers.getMessageHeaders()));
+            return;
+        }
+        if (ticket != null) {
+            headers.setHeader(PushTicket.HEADER, ticket);
+            ticket.sending();
+        }
+        headers.setSubscriptionId(subscriptionId);
+        headers.setDestination(BoardSubscriptions.BOARD_DESTINATION_PREFIX + unit);
+        MessageChannel channel = toSession.computeIfAbsent(sessionId, id ->
+                new OrderedMessageChannelDecorator(clientOutboundChannel.getObject(), ORDERING_LOG));
+        channel.send(MessageBuilder.createMessage(converted.getPayload(), headers.getMessageHeaders()));
+    }
+
+    /** A closed session is forgotten: its versions, its wish for changes, its way out. */
+    @EventListener
+    void sessionClosed(SessionDisconnectEvent event) {
+        String sessionId = event.getSessionId();
+        toSession.remove(sessionId);
+        heldVersions.values().forEach(held -> held.remove(sessionId));
+        changeTakers.values().forEach(takers -> takers.remove(sessionId));
     }
 
     private Message<?> serialized(Object payload) {

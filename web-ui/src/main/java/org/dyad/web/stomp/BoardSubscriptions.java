@@ -110,7 +110,8 @@ public class BoardSubscriptions implements ExecutorChannelInterceptor {
         String unit = unitOfBoard.get();
         Long knownVersion = parseVersion(stomp.getFirstNativeHeader(VERSION_HEADER));
         boolean takesChanges = "true".equalsIgnoreCase(stomp.getFirstNativeHeader(CHANGES_HEADER));
-        pusher.getObject().sendCurrent(stomp.getSessionId(), viewer, unit, knownVersion, takesChanges);
+        pusher.getObject().sendCurrent(stomp.getSessionId(), stomp.getSubscriptionId(), viewer, unit, knownVersion,
+                takesChanges);
     }
 
     private static Viewer viewer(StompHeaderAccessor stomp) {
