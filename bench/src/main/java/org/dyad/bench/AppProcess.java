@@ -215,6 +215,35 @@ final class AppProcess implements AutoCloseable {
         return Math.round(Long.parseLong(used.group(1)) / 1024.0 * 10) / 10.0;
     }
 
+    /** What the app's JIT compilers have done so far: compilations and seconds spent compiling. */
+    record Jit(long compilations, double seconds) {
+        static final Jit UNKNOWN = new Jit(-1, -1);
+    }
+
+    /** Asked of the app's JVM with jcmd (its performance counters); {@link Jit#UNKNOWN} if it does not say. */
+    Jit jit() {
+        try {
+            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+            Process counters = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "PerfCounter.print")
+                    .redirectErrorStream(true).start();
+            String out = new String(counters.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            counters.waitFor(60, TimeUnit.SECONDS);
+            java.util.regex.Matcher compiles = java.util.regex.Pattern.compile("sun\\.ci\\.totalCompiles=(\\d+)").matcher(out);
+            java.util.regex.Matcher ticks = java.util.regex.Pattern.compile("java\\.ci\\.totalTime=(\\d+)").matcher(out);
+            java.util.regex.Matcher frequency = java.util.regex.Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)").matcher(out);
+            if (!compiles.find() || !ticks.find() || !frequency.find()) {
+                return Jit.UNKNOWN;
+            }
+            return new Jit(Long.parseLong(compiles.group(1)),
+                    Long.parseLong(ticks.group(1)) / (double) Long.parseLong(frequency.group(1)));
+        } catch (IOException e) {
+            return Jit.UNKNOWN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Jit.UNKNOWN;
+        }
+    }
+
     /** SIGKILL, as a power-less crash would; returns the exit code (137 on Linux). */
     int kill() throws InterruptedException {
         process.destroyForcibly();

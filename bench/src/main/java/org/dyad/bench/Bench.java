@@ -167,7 +167,7 @@ public final class Bench {
 
             if (options.runs("latency")) {
                 Map<String, Object> storeBefore = app.snapshot();
-                results.put("boardLatency", BoardLatency.run(app.api, portOf(app.api), options, app.cpu()));
+                results.put("boardLatency", BoardLatency.run(app.api, portOf(app.api), options, app.cpu(), app::jit));
                 ((Map<String, Object>) results.get("boardLatency")).put("storeAtStart", storeBefore);
             }
             if (options.runs("commands")) {
@@ -375,7 +375,10 @@ public final class Bench {
                                 + fmt(board.get("sentRatePerSecond")) + "/s sent (" + board.get("commandAuth")
                                 + "), missed " + board.get("pairsMissed") + ", max " + fmt(e2s.get("maxMs")) + " ms; "
                                 + board.get("boardMessages") + ", " + board.get("boardBytesPerMessage") + " B/message, "
-                                + board.get("screensShowingTheApiBoard") + " screens end on the API's board"},
+                                + board.get("screensShowingTheApiBoard") + " screens end on the API's board"
+                                + (board.containsKey("appJitSecondsMeasured") ? "; app JIT while measured: "
+                                + board.get("appJitCompilationsMeasured") + " compilations, "
+                                + fmt(board.get("appJitSecondsMeasured")) + " s" : "")},
                 new String[]{"3a", "  event timestamp -> board on screen", "p50 " + fmt(ev.get("p50Ms")) + " ms", "",
                         fmt(ev.get("p50Ms")) + " / " + fmt(ev.get("p99Ms")), "", "wall clock, ms resolution"},
                 new String[]{"3b", "  the same commands' HTTP round trip", "p50 " + fmt(http.get("p50Ms")) + " ms", "",

@@ -18,17 +18,20 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +39,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Phase 3: event-to-screen latency. {@code --screens} STOMP clients (psychiatrist, peer and nurse in turn)
@@ -51,8 +55,8 @@ final class BoardLatency {
 
     private static final String DESTINATION = "/user/queue/boards/north";
     private static final String[] USERS = {"psychiatrist", "peer", "nurse"};
-    private static final int WARM_UP_SECONDS = 3;
     private static final int DRAIN_SECONDS = 10;
+    private static final long JIT_MARK_LEAD_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** Cases needed per command/s offered: a case stays busy for its command's round trip, and this allows 300 ms. */
     private static final double CASE_BUSY_SECONDS = 0.3;
 
@@ -66,16 +70,85 @@ final class BoardLatency {
     private record Received(long nanos, long wallMillis, long version, Map<String, Long> lastActivityMillis) {
     }
 
+    /**
+     * What the screens received, each distinct payload kept once: screens of one user are mostly sent the same
+     * bytes, and a long run would otherwise hold (and parse) every copy.
+     */
+    private static final class Payloads {
+        private final Map<ByteBuffer, byte[]> interned = new ConcurrentHashMap<>();
+        private final Map<byte[], Parsed> parsed = new IdentityHashMap<>();
+        private final Map<String, Long> instants = new HashMap<>();
+
+        byte[] intern(byte[] payload) {
+            byte[] known = interned.putIfAbsent(ByteBuffer.wrap(payload), payload);
+            return known == null ? payload : known;
+        }
+
+        synchronized Parsed parsed(byte[] payload) {
+            return parsed.computeIfAbsent(payload, bytes -> {
+                JsonNode board = tree(bytes);
+                Map<String, Long> activity = new HashMap<>();
+                for (JsonNode row : board.path("rows")) {
+                    JsonNode at = row.get("lastActivity");
+                    if (at != null && at.isTextual()) {
+                        activity.put(row.get("caseId").asText(),
+                                instants.computeIfAbsent(at.asText(), text -> Instant.parse(text).toEpochMilli()));
+                    }
+                }
+                return new Parsed(board.path("version").asLong(), activity);
+            });
+        }
+
+        static JsonNode tree(byte[] payload) {
+            try {
+                return Api.JSON.readTree(payload);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("A board message is not JSON", e);
+            }
+        }
+    }
+
+    /** A board message's version, and each row's last activity by case id. */
+    private record Parsed(long version, Map<String, Long> lastActivityMillis) {
+    }
+
+    /** The payloads one screen received, in order; equal to another screen's only if they are the very same arrays. */
+    private record Sequence(List<byte[]> payloads) {
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Sequence that) || that.payloads.size() != payloads.size()) {
+                return false;
+            }
+            for (int i = 0; i < payloads.size(); i++) {
+                if (payloads.get(i) != that.payloads.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = 1;
+            for (byte[] payload : payloads) {
+                hash = 31 * hash + System.identityHashCode(payload);
+            }
+            return hash;
+        }
+    }
+
     private static final class Screen {
         final String user;
         final List<Arrival> messages = Collections.synchronizedList(new ArrayList<>());
         /** Parsed arrivals, in order: the first {@code parsed.size()} of {@link #messages}. */
         private final List<Received> parsed = new ArrayList<>();
         final CountDownLatch firstBoard = new CountDownLatch(1);
+        final Payloads payloads;
         volatile StompSession session;
 
-        Screen(String user) {
+        Screen(String user, Payloads payloads) {
             this.user = user;
+            this.payloads = payloads;
         }
 
         long bytesReceived() {
@@ -84,34 +157,18 @@ final class BoardLatency {
             }
         }
 
-        List<Received> snapshot(Map<String, Long> instants) {
+        List<Received> snapshot() {
             List<Arrival> arrived;
             synchronized (messages) {
                 arrived = new ArrayList<>(messages.subList(parsed.size(), messages.size()));
             }
             for (Arrival arrival : arrived) {
-                parsed.add(parse(arrival, instants));
+                Parsed message = payloads.parsed(arrival.payload());
+                parsed.add(new Received(arrival.nanos(), arrival.wallMillis(), message.version(),
+                        message.lastActivityMillis()));
             }
             return new ArrayList<>(parsed);
         }
-    }
-
-    private static Received parse(Arrival arrival, Map<String, Long> instants) {
-        JsonNode board;
-        try {
-            board = Api.JSON.readTree(arrival.payload());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("A board message is not JSON", e);
-        }
-        Map<String, Long> lastActivity = new HashMap<>();
-        for (JsonNode row : board.path("rows")) {
-            JsonNode at = row.get("lastActivity");
-            if (at != null && at.isTextual()) {
-                lastActivity.put(row.get("caseId").asText(),
-                        instants.computeIfAbsent(at.asText(), text -> Instant.parse(text).toEpochMilli()));
-            }
-        }
-        return new Received(arrival.nanos(), arrival.wallMillis(), board.path("version").asLong(), lastActivity);
     }
 
     private static final class Command {
@@ -128,7 +185,8 @@ final class BoardLatency {
         }
     }
 
-    static Map<String, Object> run(Api api, int port, Options options, Cpu appCpu) throws Exception {
+    static Map<String, Object> run(Api api, int port, Options options, Cpu appCpu,
+                                   Supplier<AppProcess.Jit> appJit) throws Exception {
         List<String> pool = AppProcess.ids(api.getJson("psychiatrist", "/api/cases?unit=north"), true);
         // Never two commands at once on a case: enough cases that the offered rate is really sent.
         int needed = (int) Math.ceil(options.rate() * CASE_BUSY_SECONDS);
@@ -171,14 +229,13 @@ final class BoardLatency {
 
             Api.Caller caller = options.latencyAuth().equals("basic")
                     ? api.basicCaller("psychiatrist") : api.sessionCaller("psychiatrist");
-            long cpu0 = appCpu.nanos();
-            long benchCpu0 = Cpu.BENCH.nanos();
-            long wall0 = System.nanoTime();
-            Issued issued = issue(caller, options, pool);
+            Window window = new Window(appCpu, appJit);
+            Issued issued = issue(caller, options, pool, window);
             List<Command> commands = issued.commands();
-            long wall = System.nanoTime() - wall0;
-            long cpu = appCpu.nanos() - cpu0;
-            long benchCpu = Cpu.BENCH.nanos() - benchCpu0;
+            window.end();
+            long wall = window.wallNanos();
+            long cpu = window.appCpuNanos();
+            long benchCpu = window.benchCpuNanos();
             int measuredCommands = (int) commands.stream().filter(c -> c.measured).count();
 
             // Wait for the last pushes, then match every (command, screen) pair.
@@ -201,6 +258,7 @@ final class BoardLatency {
             result.put("casesOpenedForThePool", opened);
             result.put("targetRatePerSecond", options.rate());
             result.put("measuredSeconds", options.latencySeconds());
+            result.put("warmUpSeconds", options.latencyWarmUpSeconds());
             result.put("commandsMeasured", measuredCommands);
             result.put("sentRatePerSecond", Stats.round(measuredCommands / (double) options.latencySeconds()));
             result.put("ticksSkippedEveryCaseBusy", issued.skipped());
@@ -221,11 +279,15 @@ final class BoardLatency {
             }
             result.put("boardMessagesPerScreenPerCommand",
                     Math.round(100.0 * boardMessages / screens.size() / Math.max(1, commands.size())) / 100.0);
-            if (cpu0 >= 0 && !commands.isEmpty()) {
-                result.put("appCpuMsPerCommand", Stats.round(cpu / 1e6 / commands.size()));
+            if (cpu >= 0 && measuredCommands > 0) {
+                result.put("appCpuMsPerCommand", Stats.round(cpu / 1e6 / measuredCommands));
                 result.put("appCpuCoresBusy", Math.round(cpu / (double) wall * 100) / 100.0);
             }
             result.put("benchCpuCoresBusy", Math.round(benchCpu / (double) wall * 100) / 100.0);
+            if (window.jitCompilations() >= 0) {
+                result.put("appJitCompilationsMeasured", window.jitCompilations());
+                result.put("appJitSecondsMeasured", Stats.round(window.jitSeconds()));
+            }
             if (!transportErrors.isEmpty()) {
                 result.put("transportErrors", new ArrayList<>(transportErrors).subList(0, Math.min(5, transportErrors.size())));
             }
@@ -257,10 +319,11 @@ final class BoardLatency {
             throws Exception {
         String url = "ws://127.0.0.1:" + port + "/ws";
         ExecutorService connectors = Executors.newFixedThreadPool(8);
+        Payloads payloads = new Payloads();
         try {
             List<CompletableFuture<Void>> pending = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                Screen screen = new Screen(USERS[i % USERS.length]);
+                Screen screen = new Screen(USERS[i % USERS.length], payloads);
                 screens.add(screen);
                 int index = i;
                 pending.add(CompletableFuture.runAsync(() -> {
@@ -310,7 +373,9 @@ final class BoardLatency {
 
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
-                screen.messages.add(new Arrival(System.nanoTime(), System.currentTimeMillis(), (byte[]) payload));
+                long nanos = System.nanoTime();
+                long wallMillis = System.currentTimeMillis();
+                screen.messages.add(new Arrival(nanos, wallMillis, screen.payloads.intern((byte[]) payload)));
                 screen.firstBoard.countDown();
             }
         });
@@ -329,6 +394,8 @@ final class BoardLatency {
 
     private static Shown compareWithApi(Api api, List<Screen> screens) throws Exception {
         Map<String, JsonNode> apiBoards = new HashMap<>();
+        // Screens of one user mostly receive the very same messages: each different sequence is replayed once.
+        Map<Sequence, Replayed> replayed = new HashMap<>();
         int matching = 0;
         int outOfStep = 0;
         String firstDifference = null;
@@ -340,37 +407,44 @@ final class BoardLatency {
                     throw new IllegalStateException("Could not read the north board as " + user, e);
                 }
             });
-            ObjectNode board = null;
-            List<Arrival> arrived;
+            List<byte[]> payloads;
             synchronized (screen.messages) {
-                arrived = new ArrayList<>(screen.messages);
+                payloads = screen.messages.stream().map(Arrival::payload).toList();
             }
-            boolean inStep = true;
-            for (Arrival arrival : arrived) {
-                JsonNode message = Api.JSON.readTree(arrival.payload());
-                long version = message.path("version").asLong();
-                if (board != null && version <= board.path("version").asLong()) {
-                    continue;
-                }
-                if (!message.has("since")) {
-                    board = (ObjectNode) message;
-                } else if (board == null || message.path("since").asLong() != board.path("version").asLong()) {
-                    inStep = false;
-                    break;
-                } else {
-                    board = applied(board, message);
-                }
-            }
-            if (!inStep) {
+            Replayed shown = replayed.computeIfAbsent(new Sequence(payloads), sequence -> replay(sequence.payloads()));
+            if (!shown.inStep()) {
                 outOfStep++;
-            } else if (board != null && board.path("version").asLong() == expected.path("version").asLong()
-                    && board.path("rows").equals(expected.path("rows"))) {
+            } else if (shown.board() != null && shown.board().path("version").asLong() == expected.path("version").asLong()
+                    && shown.board().path("rows").equals(expected.path("rows"))) {
                 matching++;
             } else if (firstDifference == null) {
-                firstDifference = difference(screen.user, board, expected);
+                firstDifference = difference(screen.user, shown.board(), expected);
             }
         }
         return new Shown(matching, outOfStep, firstDifference);
+    }
+
+    /** The board a screen shows after these messages; not in step if changes did not start from the version held. */
+    private record Replayed(ObjectNode board, boolean inStep) {
+    }
+
+    private static Replayed replay(List<byte[]> payloads) {
+        ObjectNode board = null;
+        for (byte[] payload : payloads) {
+            JsonNode message = Payloads.tree(payload);
+            long version = message.path("version").asLong();
+            if (board != null && version <= board.path("version").asLong()) {
+                continue;
+            }
+            if (!message.has("since")) {
+                board = (ObjectNode) message;
+            } else if (board == null || message.path("since").asLong() != board.path("version").asLong()) {
+                return new Replayed(board, false);
+            } else {
+                board = applied(board, message);
+            }
+        }
+        return new Replayed(board, true);
     }
 
     private static String difference(String user, JsonNode shown, JsonNode expected) {
@@ -411,8 +485,68 @@ final class BoardLatency {
     private record Issued(List<Command> commands, int skipped) {
     }
 
+    /**
+     * The measured window: the app's and the bench's CPU from its start to its end, and the app's JIT work from a
+     * little before its start (see {@link #JIT_MARK_LEAD_NANOS}) to its end.
+     */
+    private static final class Window {
+        private final Cpu appCpu;
+        private final Supplier<AppProcess.Jit> appJit;
+        private volatile AppProcess.Jit jit0 = AppProcess.Jit.UNKNOWN;
+        private volatile AppProcess.Jit jit1 = AppProcess.Jit.UNKNOWN;
+        private volatile long wall0;
+        private volatile long wall1;
+        private volatile long cpu0 = -1;
+        private volatile long cpu1 = -1;
+        private volatile long benchCpu0;
+        private volatile long benchCpu1;
+
+        Window(Cpu appCpu, Supplier<AppProcess.Jit> appJit) {
+            this.appCpu = appCpu;
+            this.appJit = appJit;
+        }
+
+        void beforeStart() {
+            jit0 = appJit.get();
+        }
+
+        void start() {
+            wall0 = System.nanoTime();
+            cpu0 = appCpu.nanos();
+            benchCpu0 = Cpu.BENCH.nanos();
+        }
+
+        void end() {
+            wall1 = System.nanoTime();
+            cpu1 = appCpu.nanos();
+            benchCpu1 = Cpu.BENCH.nanos();
+            jit1 = appJit.get();
+        }
+
+        long wallNanos() {
+            return wall1 - wall0;
+        }
+
+        long appCpuNanos() {
+            return cpu0 < 0 || cpu1 < 0 ? -1 : cpu1 - cpu0;
+        }
+
+        long benchCpuNanos() {
+            return benchCpu1 - benchCpu0;
+        }
+
+        long jitCompilations() {
+            return jit0.compilations() < 0 || jit1.compilations() < 0 ? -1 : jit1.compilations() - jit0.compilations();
+        }
+
+        double jitSeconds() {
+            return jit1.seconds() - jit0.seconds();
+        }
+    }
+
     /** Open loop at the target rate; a tick whose every case still has a command in flight is skipped. */
-    private static Issued issue(Api.Caller caller, Options options, List<String> pool) throws InterruptedException {
+    private static Issued issue(Api.Caller caller, Options options, List<String> pool, Window window)
+            throws InterruptedException {
         List<Command> commands = Collections.synchronizedList(new ArrayList<>());
         Set<String> inFlight = Collections.synchronizedSet(new HashSet<>());
         AtomicInteger next = new AtomicInteger();
@@ -421,10 +555,14 @@ final class BoardLatency {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         long periodNanos = (long) (1e9 / options.rate());
         long start = System.nanoTime();
-        long measureFrom = start + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
+        long measureFrom = start + TimeUnit.SECONDS.toNanos(options.latencyWarmUpSeconds());
         long end = measureFrom + TimeUnit.SECONDS.toNanos(options.latencySeconds());
         Bench.progress("board latency: issuing %.0f commands/s on %d north cases, warm-up %d s, measuring %d s",
-                options.rate(), pool.size(), WARM_UP_SECONDS, options.latencySeconds());
+                options.rate(), pool.size(), options.latencyWarmUpSeconds(), options.latencySeconds());
+        // The JIT's counters come from a jcmd, which takes a core for a moment: asked before the window opens.
+        ScheduledExecutorService marks = Executors.newSingleThreadScheduledExecutor();
+        marks.schedule(window::beforeStart, Math.max(0, measureFrom - start - JIT_MARK_LEAD_NANOS), TimeUnit.NANOSECONDS);
+        marks.schedule(window::start, measureFrom - start, TimeUnit.NANOSECONDS);
         ticker.scheduleAtFixedRate(() -> {
             long now = System.nanoTime();
             if (now >= end) {
@@ -462,6 +600,8 @@ final class BoardLatency {
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()) + 1);
         ticker.shutdown();
         ticker.awaitTermination(5, TimeUnit.SECONDS);
+        marks.shutdown();
+        marks.awaitTermination(60, TimeUnit.SECONDS);
         senders.shutdown();
         senders.awaitTermination(60, TimeUnit.SECONDS);
         if (skipped.get() > 0) {
@@ -478,15 +618,14 @@ final class BoardLatency {
         List<Long> latencies = new ArrayList<>();
         List<Long> fromEvent = new ArrayList<>();
         int missing = 0;
-        Map<String, Long> instants = new HashMap<>();
-        List<List<Received>> received = screens.stream().map(screen -> screen.snapshot(instants)).toList();
+        List<List<Received>> received = screens.stream().map(Screen::snapshot).toList();
         for (Command command : commands) {
             if (!command.measured || command.status != 204) {
                 continue;
             }
             for (List<Received> messages : received) {
                 long latency = -1;
-                for (Received message : messages) {
+                for (Received message : messages.subList(firstArrivedAtOrAfter(messages, command.t0Nanos), messages.size())) {
                     Long at = message.lastActivityMillis.get(command.caseId);
                     if (message.nanos >= command.t0Nanos && at != null && at >= command.t0Millis) {
                         latency = message.nanos - command.t0Nanos;
@@ -502,5 +641,20 @@ final class BoardLatency {
             }
         }
         return new Match(Stats.toArray(latencies), Stats.toArray(fromEvent), missing);
+    }
+
+    /** Messages are kept in the order they arrived, so their arrival times only grow. */
+    private static int firstArrivedAtOrAfter(List<Received> messages, long nanos) {
+        int low = 0;
+        int high = messages.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (messages.get(middle).nanos() < nanos) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Command-line options, all {@code --name=value}; see {@link #USAGE}. */
-record Options(Durability durability, String backend, int clients, int screens, double rate, int latencySeconds,
+record Options(Durability durability, String backend, int clients, int screens, double rate, int latencySeconds, int latencyWarmUpSeconds,
                int windowSeconds, int windows, String latencyAuth, boolean boardChanges, Path appJar, Path targetDir, boolean keepData,
                String appJvmArgs, Set<String> measures, int replayEvents, int replayCalls,
                List<Long> scaleSizes) {
@@ -29,6 +29,8 @@ record Options(Durability durability, String backend, int clients, int screens, 
               --screens=200                 STOMP board subscribers for the latency phase
               --rate=100                    commands per second offered during the latency phase
               --latency-seconds=20          measured length of the latency phase
+              --latency-warm-up-seconds=30  commands at the rate before the latency phase measures (the app's JIT
+                                            compiler settles on the screens' path meanwhile)
               --window-seconds=3            length of one measured throughput window
               --windows=3                   measured windows per throughput figure (the median is reported)
               --latency-auth=session        how the latency phase's commands sign in: session (like the pages) | basic
@@ -73,6 +75,7 @@ record Options(Durability durability, String backend, int clients, int screens, 
                 Integer.parseInt(take(values, "screens", "200")),
                 Double.parseDouble(take(values, "rate", "100")),
                 Integer.parseInt(take(values, "latency-seconds", "20")),
+                Integer.parseInt(take(values, "latency-warm-up-seconds", "30")),
                 Integer.parseInt(take(values, "window-seconds", "3")),
                 Integer.parseInt(take(values, "windows", "3")),
                 take(values, "latency-auth", "session").toLowerCase(Locale.ROOT),
@@ -105,7 +108,7 @@ record Options(Durability durability, String backend, int clients, int screens, 
             throw new IllegalArgumentException("--replay-events is 1000 or more, --replay-calls 1 or more");
         }
         if (options.clients < 1 || options.screens < 1 || options.rate <= 0 || options.windows < 1
-                || options.windowSeconds < 1 || options.latencySeconds < 1) {
+                || options.windowSeconds < 1 || options.latencySeconds < 1 || options.latencyWarmUpSeconds < 0) {
             throw new IllegalArgumentException("Counts, rates and durations must be positive\n" + USAGE);
         }
         return options;
