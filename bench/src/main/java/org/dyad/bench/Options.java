@@ -29,7 +29,7 @@ record Options(Durability durability, String backend, int clients, int screens, 
               --screens=200                 STOMP board subscribers for the latency phase
               --rate=100                    commands per second offered during the latency phase
               --latency-seconds=20          measured length of the latency phase
-              --latency-warm-up-seconds=30  commands at the rate before the latency phase measures (the app's JIT
+              --latency-warm-up-seconds=120 commands at the rate before the latency phase measures (the app's JIT
                                             compiler settles on the screens' path meanwhile)
               --window-seconds=3            length of one measured throughput window
               --windows=3                   measured windows per throughput figure (the median is reported)
@@ -75,7 +75,7 @@ record Options(Durability durability, String backend, int clients, int screens, 
                 Integer.parseInt(take(values, "screens", "200")),
                 Double.parseDouble(take(values, "rate", "100")),
                 Integer.parseInt(take(values, "latency-seconds", "20")),
-                Integer.parseInt(take(values, "latency-warm-up-seconds", "30")),
+                Integer.parseInt(take(values, "latency-warm-up-seconds", "120")),
                 Integer.parseInt(take(values, "window-seconds", "3")),
                 Integer.parseInt(take(values, "windows", "3")),
                 take(values, "latency-auth", "session").toLowerCase(Locale.ROOT),

@@ -1,6 +1,11 @@
 package org.dyad.web.stomp;
 
 import jakarta.websocket.Session;
+import org.apache.tomcat.websocket.Constants;
+import org.apache.tomcat.websocket.WsRemoteEndpointImplBase;
+import org.apache.tomcat.websocket.WsSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketMessage;
@@ -11,14 +16,45 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.ByteBuffer;
 
 /**
- * Sends whole text frames through the container's message writer. Given a {@code String}, Tomcat encodes it to
- * UTF-8 one character at a time through a buffer without an array; its writer hands the encoder a char array, which
- * takes the fast path. Under load that encoding was the largest single cost of pushing boards to screens. The
- * frames on the wire are the same text frames (a long one split into continuation frames, as before).
+ * Sends whole text frames without encoding them again. The STOMP encoder has already made the frame's UTF-8 bytes;
+ * given the decoded {@code String}, Tomcat would encode it once more, through a fresh 8,192-character buffer for
+ * each message, which under load was most of what the app allocated and the largest single cost of pushing boards
+ * to screens. The bytes go to Tomcat's own blocking frame writer as one text frame, as {@code sendText} would
+ * send them. Spring sends one message at a time per session ({@code ConcurrentWebSocketSessionDecorator}), so
+ * no other data frame can interleave. Where that writer cannot be reached, the container's message writer is used.
  */
 final class TextFrameWriter extends WebSocketSessionDecorator {
+
+    private static final Logger log = LoggerFactory.getLogger(TextFrameWriter.class);
+
+    /** {@code (WsSession) -> WsRemoteEndpointImplBase}, or null. */
+    private static final MethodHandle REMOTE_ENDPOINT;
+    /** {@code WsRemoteEndpointImplBase.sendMessageBlock(byte opCode, ByteBuffer payload, boolean last)}, or null. */
+    private static final MethodHandle SEND_FRAME;
+
+    static {
+        MethodHandle remoteEndpoint = null;
+        MethodHandle sendFrame = null;
+        try {
+            remoteEndpoint = MethodHandles.privateLookupIn(WsSession.class, MethodHandles.lookup())
+                    .findGetter(WsSession.class, "wsRemoteEndpoint", WsRemoteEndpointImplBase.class);
+            sendFrame = MethodHandles.privateLookupIn(WsRemoteEndpointImplBase.class, MethodHandles.lookup())
+                    .findVirtual(WsRemoteEndpointImplBase.class, "sendMessageBlock",
+                            MethodType.methodType(void.class, byte.class, ByteBuffer.class, boolean.class));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.warn("Tomcat's frame writer is out of reach; text frames are encoded again ({})", e.toString());
+            remoteEndpoint = null;
+            sendFrame = null;
+        }
+        REMOTE_ENDPOINT = remoteEndpoint;
+        SEND_FRAME = sendFrame;
+    }
 
     private TextFrameWriter(WebSocketSession session) {
         super(session);
@@ -34,15 +70,35 @@ final class TextFrameWriter extends WebSocketSessionDecorator {
         };
     }
 
+    /** Whether whole text frames go out as the bytes they were encoded to (false: Tomcat encodes them again). */
+    static boolean sendsEncodedBytes() {
+        return SEND_FRAME != null;
+    }
+
     @Override
     public void sendMessage(WebSocketMessage<?> message) throws IOException {
         if (message instanceof TextMessage text && text.isLast() && getDelegate() instanceof NativeWebSocketSession nativeSession
                 && nativeSession.getNativeSession() instanceof Session session) {
+            if (SEND_FRAME != null && session instanceof WsSession tomcatSession) {
+                sendFrame(tomcatSession, text.asBytes());
+                return;
+            }
             try (Writer writer = session.getBasicRemote().getSendWriter()) {
                 writer.write(text.getPayload());
             }
             return;
         }
         super.sendMessage(message);
+    }
+
+    private static void sendFrame(WsSession session, byte[] utf8) throws IOException {
+        try {
+            WsRemoteEndpointImplBase endpoint = (WsRemoteEndpointImplBase) REMOTE_ENDPOINT.invokeExact(session);
+            SEND_FRAME.invokeExact(endpoint, Constants.OPCODE_TEXT, ByteBuffer.wrap(utf8), true);
+        } catch (IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IOException(e);
+        }
     }
 }

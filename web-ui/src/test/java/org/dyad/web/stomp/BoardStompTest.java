@@ -57,8 +57,21 @@ class BoardStompTest {
             }
             await().atMost(Duration.ofSeconds(5)).until(() -> screen.latest() != null
                     && opened.stream().allMatch(screen::showsCase));
-            // Sent through an 8,192-character writer, so in several WebSocket frames.
+            // Longer than the 8,192 characters of Tomcat's own writer and encoder buffers.
             assertThat(screen.latest().toString().length()).isGreaterThan(8192);
+        }
+    }
+
+    @Test
+    void textFramesGoOutAsTheBytesTheStompEncoderMadeAndNamesInAnyScriptArriveIntact() throws Exception {
+        assertThat(TextFrameWriter.sendsEncodedBytes()).as("Tomcat's frame writer is reachable").isTrue();
+        Api psychiatrist = Api.as(port, "psychiatrist");
+        try (BoardScreen screen = BoardScreen.open(port, "psychiatrist", "north", null)) {
+            screen.receipt.get(5, TimeUnit.SECONDS);
+            String name = "Zoë Ñúñez-Đặng 李小龍 \uD83C\uDF3B";
+            String id = psychiatrist.openCase(name, "north");
+            await().atMost(Duration.ofSeconds(5)).until(() -> screen.showsCase(id));
+            assertThat(screen.row(id).get("preferredName").asText()).isEqualTo(name);
         }
     }
 
