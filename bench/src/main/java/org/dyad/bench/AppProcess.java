@@ -202,17 +202,22 @@ final class AppProcess implements AutoCloseable {
 
     /** Heap in use right after a full collection, in MiB, asked of the app's JVM with jcmd. */
     double heapAfterGcMiB() throws IOException, InterruptedException {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        String pid = String.valueOf(process.pid());
-        new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor(60, TimeUnit.SECONDS);
-        Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
-        String out = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        info.waitFor(60, TimeUnit.SECONDS);
+        jcmd("GC.run");
+        String out = jcmd("GC.heap_info");
         java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
         if (!used.find()) {
             throw new IOException("Unexpected jcmd GC.heap_info output: " + out);
         }
         return Math.round(Long.parseLong(used.group(1)) / 1024.0 * 10) / 10.0;
+    }
+
+    /** Runs a jcmd diagnostic command on the app's JVM and returns what it printed. */
+    private String jcmd(String command) throws IOException, InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        Process run = new ProcessBuilder(jcmd, String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+        String out = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        run.waitFor(60, TimeUnit.SECONDS);
+        return out;
     }
 
     /** What the app's JIT compilers have done so far: compilations and seconds spent compiling. */
@@ -223,11 +228,7 @@ final class AppProcess implements AutoCloseable {
     /** Asked of the app's JVM with jcmd (its performance counters); {@link Jit#UNKNOWN} if it does not say. */
     Jit jit() {
         try {
-            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-            Process counters = new ProcessBuilder(jcmd, String.valueOf(process.pid()), "PerfCounter.print")
-                    .redirectErrorStream(true).start();
-            String out = new String(counters.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            counters.waitFor(60, TimeUnit.SECONDS);
+            String out = jcmd("PerfCounter.print");
             java.util.regex.Matcher compiles = java.util.regex.Pattern.compile("sun\\.ci\\.totalCompiles=(\\d+)").matcher(out);
             java.util.regex.Matcher ticks = java.util.regex.Pattern.compile("java\\.ci\\.totalTime=(\\d+)").matcher(out);
             java.util.regex.Matcher frequency = java.util.regex.Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)").matcher(out);

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** Command-line options, all {@code --name=value}; see {@link #USAGE}. */
-record Options(Durability durability, String backend, int clients, int screens, double rate, int latencySeconds, int latencyWarmUpSeconds,
-               int windowSeconds, int windows, String latencyAuth, boolean boardChanges, Path appJar, Path targetDir, boolean keepData,
+record Options(Durability durability, String backend, int clients, int screens, double rate, int latencySeconds,
+               int latencyWarmUpSeconds, int windowSeconds, int windows, String latencyAuth, boolean boardChanges, Path appJar, Path targetDir, boolean keepData,
                String appJvmArgs, Set<String> measures, int replayEvents, int replayCalls,
                List<Long> scaleSizes) {
 

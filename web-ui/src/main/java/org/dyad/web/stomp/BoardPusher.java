@@ -159,15 +159,8 @@ public class BoardPusher implements BoardListener {
         Object payload = takesChanges && previous != NONE
                 ? read.changesFor(viewer, previous).<Object>map(delta -> delta).orElseGet(() -> read.boardFor(viewer).orElseThrow())
                 : read.boardFor(viewer).orElseThrow();
-        if (waitForScreens) {
-            send(sessionId, subscriptionId, null, unit, serialized(payload), null);
-            return;
-        }
-        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
-        headers.setSessionId(sessionId);
-        headers.setLeaveMutable(true);
-        // Addressed by session id, so the user's other screens are not sent a board they may already have.
-        messaging.convertAndSendToUser(sessionId, "/queue/boards/" + unit, payload, headers.getMessageHeaders());
+        // With a relay, addressed to the session id as its user, so the user's other screens are not sent it.
+        send(sessionId, subscriptionId, sessionId, unit, serialized(payload), null);
     }
 
     /**

@@ -39,8 +39,8 @@ final class TextFrameWriter extends WebSocketSessionDecorator {
     private static final MethodHandle SEND_FRAME;
 
     static {
-        MethodHandle remoteEndpoint = null;
-        MethodHandle sendFrame = null;
+        MethodHandle remoteEndpoint;
+        MethodHandle sendFrame;
         try {
             remoteEndpoint = MethodHandles.privateLookupIn(WsSession.class, MethodHandles.lookup())
                     .findGetter(WsSession.class, "wsRemoteEndpoint", WsRemoteEndpointImplBase.class);
