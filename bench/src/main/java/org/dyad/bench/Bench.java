@@ -398,6 +398,11 @@ public final class Bench {
             rows.add(new String[]{"5p", "  projecting " + String.format(Locale.ROOT, "%,d", ((Number) projection.get("eventsProjected")).longValue())
                     + " new events (case views, boards)", fmt(projection.get("eventsPerSecond")) + " events/s",
                     fmt(projection.get("ratioToRawReadBack")), "", "", "goal >= 0.5x raw read-back"});
+            if (projection.get("storeReadBackPerSecond") != null) {
+                rows.add(new String[]{"5s", "  the same store read back (find(), cold server cache)",
+                        fmt(projection.get("storeReadBackPerSecond")) + " docs/s", "", "", "",
+                        "projection / this: " + fmt(projection.get("ratioToStoreReadBack"))});
+            }
         }
         rows.add(new String[]{"5r", "command p50, largest store / smallest", fmt(scale.get("commandP50RatioLargestToSmallest")),
                 "", "", "", "goal <= 1.2"});

@@ -41,12 +41,18 @@ final class ScaleMeasure {
             long fillStart = System.nanoTime();
             long written = StoreFiller.fillTo(dataDir, options.backend(), size);
             Bench.progress("scale: %,d filler events written in %.0f s", written, (System.nanoTime() - fillStart) / 1e9);
+            double readBack = StoreFiller.readBack(dataDir, options.backend());
+            Bench.progress("scale: the store read back at %.0f events/s", readBack);
             Path log = target.resolve("bench-scale-app.log");
             try (AppProcess app = AppProcess.start(options, jar, dataDir, log)) {
                 awaitUp(app);
                 Map<String, Object> point = new LinkedHashMap<>();
                 point.put("storedEvents", app.countEvents());
-                point.put("projection", catchUp(app));
+                Map<String, Object> projection = catchUp(app);
+                projection.put("storeReadBackPerSecond", Stats.round(readBack));
+                projection.put("ratioToStoreReadBack",
+                        Bench.ratio((double) projection.get("eventsPerSecond"), readBack));
+                point.put("projection", projection);
                 String caseId = AppProcess.ids(app.api.getJson("psychiatrist", "/api/cases?unit=north"), true)
                         .get(step++);
                 point.put("commandLatency", commandLatency(app, caseId));

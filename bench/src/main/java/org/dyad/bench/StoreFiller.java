@@ -73,6 +73,23 @@ final class StoreFiller {
         }
     }
 
+    /**
+     * Reads every stored event back through the driver, as the raw read-back does, from the store the app is about
+     * to start on (the server's page cache as cold as the app's will be); documents per second.
+     */
+    static double readBack(Path dataDir, String backend) {
+        try (MongoConnection connection = MongoConnection.embedded(backend, dataDir, Durability.BACKGROUND,
+                "127.0.0.1", 0, "dyad")) {
+            long start = System.nanoTime();
+            long n = 0;
+            for (org.bson.Document ignored : connection.client().getDatabase("dyad")
+                    .getCollection(FlatEventStorageEngine.EVENTS).find().batchSize(BATCH)) {
+                n++;
+            }
+            return n / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
     private static List<DomainEventMessage<?>> finishedCase(String caseId, String unit) {
         MetaData meta = MetaData.with("actorId", "bench-filler");
         List<Object> payloads = new ArrayList<>(EVENTS_PER_CASE);

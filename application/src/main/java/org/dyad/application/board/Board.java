@@ -24,6 +24,11 @@ public record Board(String unit, long version, List<BoardRow> rows) {
         return new Board(unit, version + 1, next);
     }
 
+    /** No rows, one version on: a screen holding the board takes it as the newest. */
+    Board cleared() {
+        return new Board(unit, version + 1, List.of());
+    }
+
     Board without(String caseId) {
         List<BoardRow> next = new ArrayList<>(rows);
         next.removeIf(r -> r.caseId().equals(caseId));

@@ -39,4 +39,15 @@ public class BoardProjection implements CaseViewListener {
             listeners.forEach(l -> l.boardChanged(next.unit(), next.version()));
         });
     }
+
+    /** Every board is emptied, one version on, and the screens showing it told; rows come back as views do. */
+    @Override
+    public void caseViewsCleared() {
+        recent.forgetAll();
+        for (Board board : boards.all()) {
+            Board cleared = board.cleared();
+            boards.save(cleared);
+            listeners.forEach(l -> l.boardChanged(cleared.unit(), cleared.version()));
+        }
+    }
 }

@@ -42,6 +42,12 @@ public class RecentBoardChanges {
         }
     }
 
+    void forgetAll() {
+        synchronized (byUnit) {
+            byUnit.clear();
+        }
+    }
+
     /** Every change after {@code since} up to {@code version}, in order; empty unless all of them are still held. */
     Optional<List<BoardChange>> between(String unit, long since, long version) {
         if (since >= version || version - since > KEPT_PER_UNIT) {

@@ -2,9 +2,11 @@ package org.dyad.application.cases;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.dyad.application.shared.ReadModelFreshness;
+import org.dyad.application.shared.ReadModels;
 import org.dyad.application.users.UserDirectory;
 import org.dyad.domain.cases.CaseEvent;
 import org.springframework.stereotype.Component;
@@ -24,13 +26,22 @@ public class CaseProjection {
     private final UserDirectory users;
     private final List<CaseViewListener> listeners;
     private final ReadModelFreshness freshness;
+    private final ReadModels readModels;
 
     public CaseProjection(CaseViews views, UserDirectory users, List<CaseViewListener> listeners,
-                          ReadModelFreshness freshness) {
+                          ReadModelFreshness freshness, ReadModels readModels) {
         this.views = views;
         this.users = users;
         this.listeners = listeners;
         this.freshness = freshness;
+        this.readModels = readModels;
+    }
+
+    /** Before a rebuild replays the events from the first: every view of this processing group goes. */
+    @ResetHandler
+    void reset() {
+        readModels.clearViews();
+        listeners.forEach(CaseViewListener::caseViewsCleared);
     }
 
     /**

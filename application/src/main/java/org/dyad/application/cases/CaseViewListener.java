@@ -4,4 +4,8 @@ package org.dyad.application.cases;
 public interface CaseViewListener {
 
     void caseViewChanged(CaseView view);
+
+    /** Every case view is gone: the projection starts again from the first event. */
+    default void caseViewsCleared() {
+    }
 }

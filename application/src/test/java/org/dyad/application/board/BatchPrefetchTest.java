@@ -62,6 +62,11 @@ class BatchPrefetchTest {
         }
 
         @Override
+        public List<Board> all() {
+            return List.of();
+        }
+
+        @Override
         public void prefetch(Collection<String> units) {
             boardPrefetches.add(List.copyOf(units));
         }

@@ -42,6 +42,11 @@ public final class TestCaseViews {
             }
 
             @Override
+            public List<Board> all() {
+                return List.of(stored[0]);
+            }
+
+            @Override
             public void prefetch(Collection<String> units) {
             }
         };

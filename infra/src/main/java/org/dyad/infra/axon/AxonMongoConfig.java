@@ -23,6 +23,7 @@ import org.dyad.domain.restriction.RestrictiveIntervention;
 import org.dyad.infra.axon.eventstore.FlatEventStorageEngine;
 import org.dyad.infra.axon.eventstore.StoreLayout;
 import org.dyad.infra.mongo.MongoConnection;
+import org.dyad.infra.readmodel.ReadModelCollections;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +47,7 @@ public class AxonMongoConfig {
     public MongoTemplate axonMongoTemplate(MongoConnection connection) {
         return DefaultMongoTemplate.builder()
                 .mongoDatabase(connection.client(), connection.databaseName())
+                .trackingTokensCollectionName(ReadModelCollections.TRACKING_TOKENS)
                 .build();
     }
 

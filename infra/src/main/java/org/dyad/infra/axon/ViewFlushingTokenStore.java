@@ -6,16 +6,25 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.dyad.infra.readmodel.PendingViews;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A token store that first writes the view changes its processor's batch holds: a token is never stored ahead of
- * the views it stands for. The rest is the Mongo token store's.
+ * the views it stands for. A processor extends its claim before every batch; that write (a durable commit) goes out
+ * only when this node has not stored or extended the claim within {@link #CLAIM_REFRESH}, a fifth of the time
+ * another node waits before it takes the claim over. The rest is the Mongo token store's.
  */
 final class ViewFlushingTokenStore implements TokenStore {
 
+    static final Duration CLAIM_REFRESH = Duration.ofSeconds(2);
+
     private final TokenStore delegate;
+    /** When this node last wrote each claim it holds ("processor#segment"), in System.nanoTime(). */
+    private final Map<String, Long> claimWritten = new ConcurrentHashMap<>();
 
     ViewFlushingTokenStore(TokenStore delegate) {
         this.delegate = delegate;
@@ -25,6 +34,37 @@ final class ViewFlushingTokenStore implements TokenStore {
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
         PendingViews.flushCurrent();
         delegate.storeToken(token, processorName, segment);
+        claimed(processorName, segment);
+    }
+
+    @Override
+    public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
+        Long written = claimWritten.get(key(processorName, segment));
+        if (written != null && System.nanoTime() - written < CLAIM_REFRESH.toNanos()) {
+            return;
+        }
+        delegate.extendClaim(processorName, segment);
+        claimed(processorName, segment);
+    }
+
+    @Override
+    public void releaseClaim(String processorName, int segment) {
+        claimWritten.remove(key(processorName, segment));
+        delegate.releaseClaim(processorName, segment);
+    }
+
+    @Override
+    public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
+        claimWritten.remove(key(processorName, segment));
+        delegate.deleteToken(processorName, segment);
+    }
+
+    private void claimed(String processorName, int segment) {
+        claimWritten.put(key(processorName, segment), System.nanoTime());
+    }
+
+    private static String key(String processorName, int segment) {
+        return processorName + "#" + segment;
     }
 
     @Override
@@ -48,15 +88,7 @@ final class ViewFlushingTokenStore implements TokenStore {
         return delegate.fetchToken(processorName, segment);
     }
 
-    @Override
-    public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.extendClaim(processorName, segment);
-    }
 
-    @Override
-    public void releaseClaim(String processorName, int segment) {
-        delegate.releaseClaim(processorName, segment);
-    }
 
     @Override
     public void initializeSegment(TrackingToken token, String processorName, int segment)
@@ -64,10 +96,6 @@ final class ViewFlushingTokenStore implements TokenStore {
         delegate.initializeSegment(token, processorName, segment);
     }
 
-    @Override
-    public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.deleteToken(processorName, segment);
-    }
 
     @Override
     public boolean requiresExplicitSegmentInitialization() {

@@ -32,28 +32,41 @@ class DurableH2Backend extends H2Backend {
     private final Durability durability;
     /** Collections whose writes wait for the next durable write instead of committing on their own. */
     private final Set<String> deferred;
+    /** Collections whose writes are committed but not synced on their own: the next synced write covers them. */
+    private final Set<String> unsynced;
     private final Object commitLock = new Object();
     /** Writes applied in memory so far; a commit that starts after a write's number was taken includes it. */
     private final AtomicLong writesApplied = new AtomicLong();
-    private long writesPersisted;
+    private long writesCommitted;
+    private long writesSynced;
+    private long syncs;
 
-    private DurableH2Backend(MVStore store, Durability durability, Set<String> deferred) {
+    private DurableH2Backend(MVStore store, Durability durability, Set<String> deferred, Set<String> unsynced) {
         super(store);
         this.durability = durability;
         this.deferred = deferred;
+        this.unsynced = unsynced;
+    }
+
+    static H2Backend open(String fileName, Durability durability, Set<String> deferred) {
+        return open(fileName, durability, deferred, Set.of());
     }
 
     /**
      * @param deferred collections rebuilt from the events (read models): a write to one is persisted by the next
      *                 commit, which its processor's token update makes right after, not by a commit of its own
+     * @param unsynced collections whose state is rebuilt from the events (processors' tokens): with
+     *                 {@link Durability#COMMIT_AND_SYNC} a write to one is committed, so it survives a killed process,
+     *                 and the next event's sync makes it survive a power cut; a power cut before that takes the
+     *                 token back together with the read-model writes of its commit, and the processor does them again
      */
-    static H2Backend open(String fileName, Durability durability, Set<String> deferred) {
+    static H2Backend open(String fileName, Durability durability, Set<String> deferred, Set<String> unsynced) {
         MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(PAGE_CACHE_MB).autoCommitDisabled().open();
         StoreFormat.apply(store);
         if (durability == Durability.BACKGROUND) {
             store.setAutoCommitDelay(1000);
         }
-        return new DurableH2Backend(store, durability, deferred);
+        return new DurableH2Backend(store, durability, deferred, unsynced);
     }
 
     @Override
@@ -64,30 +77,42 @@ class DurableH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         Document reply = super.handleCommand(channel, databaseName, command, query);
+        String collection = String.valueOf(query.get(command));
         if (durability != Durability.BACKGROUND && WRITE_COMMANDS.contains(command.toLowerCase())
-                && !deferred.contains(String.valueOf(query.get(command)))) {
-            persist();
+                && !deferred.contains(collection)) {
+            persist(durability == Durability.COMMIT_AND_SYNC && !unsynced.contains(collection));
         }
         return reply;
     }
 
     /**
-     * Group commit: a writer whose write a commit already covered returns at once; otherwise one commit (and fsync)
-     * covers every write applied before it started, so concurrent writers share the cost of a save.
+     * Group commit: a writer whose write a commit (and, if it asks, a sync) already covered returns at once;
+     * otherwise one commit covers every write applied before it started, and one sync every commit before it, so
+     * concurrent writers share the cost of a save.
      */
-    private void persist() {
+    private void persist(boolean sync) {
         long mine = writesApplied.incrementAndGet();
         synchronized (commitLock) {
-            if (writesPersisted >= mine) {
+            if ((sync ? writesSynced : writesCommitted) >= mine) {
                 return;
             }
-            long upTo = writesApplied.get();
             MVStore store = getMvStore();
-            store.commit();
-            if (durability == Durability.COMMIT_AND_SYNC) {
-                store.sync();
+            if (writesCommitted < mine) {
+                long upTo = writesApplied.get();
+                store.commit();
+                writesCommitted = upTo;
             }
-            writesPersisted = upTo;
+            if (sync) {
+                store.sync();
+                writesSynced = writesCommitted;
+                syncs++;
+            }
+        }
+    }
+
+    long syncs() {
+        synchronized (commitLock) {
+            return syncs;
         }
     }
 

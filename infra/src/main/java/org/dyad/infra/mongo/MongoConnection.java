@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * The MongoDB Dyad talks to: the one named by {@code DYAD_MONGODB_URI}, or an in-process MongoDB-wire server
@@ -53,7 +54,8 @@ public final class MongoConnection implements AutoCloseable {
                 throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
             }
             Path file = dataDir.resolve("dyad.mv");
-            mongoBackend = DurableH2Backend.open(file.toString(), durability, ReadModelCollections.ALL);
+            mongoBackend = DurableH2Backend.open(file.toString(), durability, ReadModelCollections.ALL,
+                    Set.of(ReadModelCollections.TRACKING_TOKENS));
             log.info("Embedded MongoDB-wire server on {} ({} durability)", file.toAbsolutePath(), durability);
         }
         MongoServer server = new MongoServer(mongoBackend);

@@ -82,4 +82,14 @@ final class DocumentCache {
             ids.forEach(documents::remove);
         }
     }
+
+    void forgetAll() {
+        if (capacity == 0) {
+            return;
+        }
+        synchronized (this) {
+            writes++;
+            documents.clear();
+        }
+    }
 }

@@ -120,4 +120,22 @@ final class JsonViewCollection<V> {
         });
         return new ArrayList<>(found.values());
     }
+
+    /** Every view; a scan, for maintenance only. */
+    List<V> all() {
+        List<V> views = new ArrayList<>();
+        for (Document document : collection.find()) {
+            views.add(json.fromDocument(document, type));
+        }
+        return views;
+    }
+
+    /** Outside a processor's batch: removes every view. */
+    void deleteAll() {
+        try {
+            collection.deleteMany(new Document());
+        } finally {
+            cache.forgetAll();
+        }
+    }
 }

@@ -5,6 +5,7 @@ import org.dyad.application.board.Boards;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
+import java.util.List;
 
 @Repository
 public class MongoBoards implements Boards {
@@ -23,6 +24,11 @@ public class MongoBoards implements Boards {
     @Override
     public void save(Board board) {
         boards.save(board.unit(), board);
+    }
+
+    @Override
+    public List<Board> all() {
+        return boards.all();
     }
 
     @Override

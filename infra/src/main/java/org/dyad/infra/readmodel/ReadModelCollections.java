@@ -21,6 +21,13 @@ public final class ReadModelCollections {
     public static final Set<String> ALL = Set.of(CASES, SESSIONS, INTERVENTIONS, CONSENTS, COERCIONS, DECISIONS,
             DISCLOSURES, BOARDS);
 
+    /**
+     * Where each event processor has got to. A token write is committed on its own (it carries its batch's view
+     * writes) but not synced: the next event write's sync covers it, and a power cut before that takes the token
+     * and its views back together.
+     */
+    public static final String TRACKING_TOKENS = "trackingtokens";
+
     private ReadModelCollections() {
     }
 }

@@ -1,9 +1,14 @@
 package org.dyad.infra.readmodel;
 
 import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
 import org.dyad.application.shared.StoreWriters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens the view collections of the read-model repositories. When this process is the store's only writer, each
@@ -16,6 +21,7 @@ public class ViewCollections {
     private final MongoDatabase database;
     private final JsonDocuments json;
     private final int cachedPerCollection;
+    private final Map<String, JsonViewCollection<?>> opened = new ConcurrentHashMap<>();
 
     public ViewCollections(MongoDatabase database, JsonDocuments json, StoreWriters writers,
                            @Value("${dyad.read-model-cache.entries:4096}") int cachedPerCollection) {
@@ -26,6 +32,20 @@ public class ViewCollections {
 
     <V> JsonViewCollection<V> open(String name, Class<V> type) {
         DocumentCache cache = cachedPerCollection > 0 ? new DocumentCache(cachedPerCollection) : DocumentCache.NONE;
-        return new JsonViewCollection<>(database, name, json, type, cache);
+        JsonViewCollection<V> collection = new JsonViewCollection<>(database, name, json, type, cache);
+        opened.put(name, collection);
+        return collection;
+    }
+
+    /** Removes every document of these collections, and what the repositories keep of them. */
+    void deleteAll(Collection<String> names) {
+        for (String name : names) {
+            JsonViewCollection<?> collection = opened.get(name);
+            if (collection != null) {
+                collection.deleteAll();
+            } else {
+                database.getCollection(name).deleteMany(new Document());
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.dyad.application.access.Viewer;
+import org.dyad.application.maintenance.ProjectionRebuild;
 import org.dyad.application.users.AccountAdministration;
 import org.dyad.application.users.AccountRole;
 import org.dyad.application.users.Unit;
@@ -25,7 +26,7 @@ import java.util.Map;
 
 @RestController
 @RequestMapping("/api/admin")
-@Tag(name = "Administration", description = "Accounts and units; admins read no clinical content")
+@Tag(name = "Administration", description = "Accounts, units and read-model rebuilds; admins read no clinical content")
 class AdminController {
 
     private static final String ID = "[a-z0-9][a-z0-9._-]{1,59}";
@@ -48,9 +49,11 @@ class AdminController {
     }
 
     private final AccountAdministration administration;
+    private final ProjectionRebuild rebuild;
 
-    AdminController(AccountAdministration administration) {
+    AdminController(AccountAdministration administration, ProjectionRebuild rebuild) {
         this.administration = administration;
+        this.rebuild = rebuild;
     }
 
     @PostMapping("/users")
@@ -80,5 +83,17 @@ class AdminController {
     @Operation(summary = "Every unit")
     List<Unit> units(Viewer viewer) {
         return administration.units(viewer);
+    }
+
+    @GetMapping("/projections")
+    @Operation(summary = "Where the read models' processor is against the store's last event, and whether it replays")
+    ProjectionRebuild.Status projections(Viewer viewer) {
+        return rebuild.status(viewer);
+    }
+
+    @PostMapping("/projections/rebuild")
+    @Operation(summary = "Rebuild the read models from the first event; 202 at once, then follow GET /projections")
+    ResponseEntity<ProjectionRebuild.Status> rebuildProjections(Viewer viewer) {
+        return ResponseEntity.accepted().body(rebuild.rebuild(viewer));
     }
 }

@@ -47,13 +47,15 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
 /**
- * Axon events in MongoDB in a layout whose every query is an equality or {@code $in} on a unique single-field index,
- * so its costs do not grow with the store, on the embedded server (which scans for anything else) as on MongoDB.
+ * Axon events in MongoDB in a layout whose every query is an equality, an {@code $in} or (on {@code _id}) a bounded
+ * range on a unique single-field index, so its costs do not grow with the store, on the embedded server (which
+ * scans for anything else; {@code OrderedUniqueIndex} reads ranges) as on MongoDB.
  * <ul>
  *   <li>{@code events}: {@code _id} is a dense global sequence ({@link GlobalSequence}); the unique
  *   {@code aggregateKey} ({@code <aggregate id>#<sequence number>}) refuses a second event at the same place, which is
  *   how a concurrent change to an aggregate is caught. An aggregate is read as {@code $in} over the keys it must
- *   have, a chunk at a time; tracking readers take {@code $in} over the next ids and the gaps they wait for.</li>
+ *   have, a chunk at a time; tracking readers take the range of the next ids and {@code $in} over the gaps they
+ *   wait for.</li>
  *   <li>{@code snapshots}: one per aggregate, keyed by its id and replaced in place.</li>
  * </ul>
  * Tokens are {@link GapAwareTrackingToken}s: an id reserved by a write still in flight, or by one that failed, is a
@@ -69,7 +71,6 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     static final int AGGREGATE_CHUNK = InLists.MAX_VALUES;
     /** Most aggregates are short: the first chunk is small, and chunks double from there. */
     private static final int AGGREGATE_FIRST_CHUNK = 16;
-    private static final int TRACKING_FIRST_WINDOW = 32;
     private static final int MAX_GAP_OFFSET = 10_000;
     private static final int GAP_CLEANING_THRESHOLD = 250;
     private static final int MAX_ID_ATTEMPTS = 20;
@@ -228,13 +229,19 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
                 .projection(Projections.include("_id")).first() != null;
     }
 
+    /** Axon's batched stream, except that the next batch is fetched while the reader handles this one. */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        return ReadAhead.stream(trackingToken, token -> fetchTrackedEvents(token, batchSize()));
+    }
+
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken previous = lastToken == null
                 ? GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet())
                 : cleaned(asGapAware(lastToken));
-        // The embedded server matches every found document against the whole $in list again, so a query costs the
-        // square of its length: a few ids first, then chunks of InLists.MAX_VALUES while each comes back full.
+        // The embedded server matches every found document against the whole $in list again, so a list costs the
+        // square of its length: the gaps go in chunks of InLists.MAX_VALUES; the ids past the index are one range.
         long index = previous.getIndex();
         List<Document> found = new ArrayList<>();
         List<Long> gaps = new ArrayList<>(previous.getGaps());
@@ -242,17 +249,9 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
             events.find(in("_id", gaps.subList(from, Math.min(gaps.size(), from + InLists.MAX_VALUES))))
                     .forEach(found::add);
         }
-        long asked = index;
-        long beyondIndex = 0;
-        for (int chunk = Math.min(batchSize, TRACKING_FIRST_WINDOW); chunk > 0 && beyondIndex == asked - index;
-             chunk = (int) Math.min(InLists.MAX_VALUES, index + batchSize - asked)) {
-            List<Long> ids = LongStream.rangeClosed(asked + 1, asked + chunk).boxed().toList();
-            for (Document document : events.find(in("_id", ids))) {
-                found.add(document);
-                beyondIndex++;
-            }
-            asked += chunk;
-        }
+        events.find(new Document("_id", new Document("$gt", index).append("$lte", index + batchSize)))
+                .batchSize(batchSize)
+                .forEach(found::add);
         found.sort(Comparator.comparingLong(FlatEventStorageEngine::idOf));
         Instant gapThreshold = gapThreshold();
         GapAwareTrackingToken token = previous;

@@ -1,0 +1,24 @@
+package org.dyad.infra.readmodel;
+
+import org.dyad.application.shared.ReadModels;
+import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.Set;
+
+@Component
+public class MongoReadModels implements ReadModels {
+
+    private final ViewCollections collections;
+
+    public MongoReadModels(ViewCollections collections) {
+        this.collections = collections;
+    }
+
+    @Override
+    public void clearViews() {
+        Set<String> views = new HashSet<>(ReadModelCollections.ALL);
+        views.remove(ReadModelCollections.BOARDS);
+        collections.deleteAll(views);
+    }
+}

@@ -1,0 +1,102 @@
+package org.dyad.infra.mongo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongPredicate;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderedUniqueIndexTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNumericRangeIsReadFromTheIndexInKeyOrder() {
+        MVStore store = new MVStore.Builder().open();
+        OrderedUniqueIndex index = new OrderedUniqueIndex(store.openMap("index", StoreFormat.indexMap()), "_id_",
+                List.of(new IndexKey("_id", true)), false);
+        // Positions in the reverse of key order, so that key order shows in the answer.
+        for (long id = 1; id <= 50; id++) {
+            index.add(new de.bwaldvogel.mongo.bson.Document("_id", id), 1000 - id, null);
+        }
+        index.add(new de.bwaldvogel.mongo.bson.Document("_id", "text"), 5L, null);
+
+        de.bwaldvogel.mongo.bson.Document range = new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gt", 10L).append("$lte", 14));
+        assertThat(index.canHandle(range)).isTrue();
+        assertThat(index.getPositions(range)).containsExactly(989L, 988L, 987L, 986L);
+
+        de.bwaldvogel.mongo.bson.Document open = new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gte", 48.0));
+        assertThat(index.getPositions(open)).containsExactly(952L, 951L, 950L);
+        // Other operators, and ranges over anything but numbers, stay with the stock index (or a scan).
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gt", "a")))).isFalse();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$ne", 3)))).isFalse();
+        store.close();
+    }
+
+    @Test
+    void rangesThroughTheDriverFindWhatAScanWouldFind() {
+        MongoServer server = new MongoServer(DurableH2Backend.open(dir.resolve("ranges.mv").toString(),
+                Durability.COMMIT, Set.of()));
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> things = client.getDatabase("dyad").getCollection("things");
+            things.createIndex(Indexes.ascending("n"), new IndexOptions().unique(true).sparse(true));
+            List<Document> documents = new ArrayList<>();
+            for (long id = 1; id <= 300; id++) {
+                Document document = new Document("_id", id % 3 == 0 ? (Object) (int) id : (Object) id);
+                if (id % 7 != 0) {
+                    document.append("n", id % 5 == 0 ? (Object) (id + 0.5) : (Object) ("n" + id));
+                }
+                documents.add(document);
+            }
+            documents.add(new Document("_id", "not a number"));
+            things.insertMany(documents);
+            things.deleteOne(new Document("_id", 150L));
+
+            assertRange(things, "_id", new Document("$gt", 100L).append("$lte", 110), id -> id > 100 && id <= 110
+                    && id != 150);
+            assertRange(things, "_id", new Document("$gte", 140).append("$lt", 160L), id -> id >= 140 && id < 160
+                    && id != 150);
+            assertRange(things, "_id", new Document("$gt", 295), id -> id > 295);
+            assertRange(things, "_id", new Document("$lte", 3.5), id -> id <= 3);
+            assertRange(things, "_id", new Document("$gt", 20).append("$lt", 10), id -> false);
+            assertRange(things, "_id", new Document("$gt", 20).append("$gte", 25).append("$lte", 30),
+                    id -> id >= 25 && id <= 30);
+            // A sparse index on a field of mixed types: the numbers in range, never the strings or the missing.
+            List<Object> ns = things.find(new Document("n", new Document("$gt", 100).append("$lt", 130)))
+                    .map(d -> d.get("_id")).into(new ArrayList<>()).stream().map(v -> ((Number) v).longValue())
+                    .map(Object.class::cast).toList();
+            assertThat(ns).containsExactly(100L, 110L, 115L, 120L, 125L);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static void assertRange(MongoCollection<Document> things, String field, Document bounds,
+                                    LongPredicate expected) {
+        List<Long> found = things.find(new Document(field, bounds)).map(d -> ((Number) d.get("_id")).longValue())
+                .into(new ArrayList<>());
+        assertThat(found).as("%s %s", field, bounds.toJson())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 300).filter(expected).boxed().toList());
+    }
+}
