@@ -1,5 +1,7 @@
 package org.dyad.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,8 +18,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>projection rate: the case-views processor reads and projects the new events (as in a rebuild), events per
  *   second from its first step to catching up;</li>
  *   <li>command latency: sequential "record goals" on a north case, one client, after a warm-up;</li>
- *   <li>heap in use after a full collection.</li>
+ *   <li>heap in use after a full collection;</li>
+ *   <li>at the largest size, a rebuild: an admin rebuilds every view from the first event, on the warm app.</li>
  * </ul>
+ * Before each start the bench reads the whole store back through the driver, the limit for reading these events.
  */
 final class ScaleMeasure {
 
@@ -56,6 +60,11 @@ final class ScaleMeasure {
                 String caseId = AppProcess.ids(app.api.getJson("psychiatrist", "/api/cases?unit=north"), true)
                         .get(step++);
                 point.put("commandLatency", commandLatency(app, caseId));
+                if (size == options.scaleSizes().get(options.scaleSizes().size() - 1)) {
+                    Map<String, Object> rebuild = rebuild(app);
+                    rebuild.put("ratioToStoreReadBack", Bench.ratio((double) rebuild.get("eventsPerSecond"), readBack));
+                    point.put("rebuild", rebuild);
+                }
                 point.put("heapUsedAfterGcMiB", app.heapAfterGcMiB());
                 point.put("dataFileBytes", app.storeInfo().get("dataFileBytes"));
                 points.add(point);
@@ -120,6 +129,41 @@ final class ScaleMeasure {
             }
             if (now - lastReport > 30e9) {
                 Bench.progress("scale: projections at %,d of %,d", index, stored);
+                lastReport = now;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * An admin's rebuild of every view from the first event, on the app that has just caught up and answered the
+     * commands above (its JIT compiler has settled): from the request to the processor's having handled every
+     * event the store held, clearing the views included.
+     */
+    private static Map<String, Object> rebuild(AppProcess app) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> started = app.api.basicCaller("admin").post("/api/admin/projections/rebuild", "");
+        Api.expect(started, 202, "rebuild the read models");
+        long head = Api.JSON.readTree(started.body()).path("head").asLong();
+        long deadline = start + TimeUnit.SECONDS.toNanos(CATCH_UP_TIMEOUT_SECONDS);
+        long lastReport = start;
+        while (true) {
+            JsonNode status = app.api.getJson("admin", "/api/admin/projections");
+            long now = System.nanoTime();
+            if (!status.path("replaying").asBoolean() && status.path("caughtUp").asBoolean()
+                    && status.path("position").asLong() >= head) {
+                double seconds = (now - start) / 1e9;
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("eventsReplayed", head);
+                m.put("seconds", Stats.round(seconds));
+                m.put("eventsPerSecond", Stats.round(head / seconds));
+                return m;
+            }
+            if (now > deadline) {
+                throw new IllegalStateException("The rebuild did not finish: " + status);
+            }
+            if (now - lastReport > 30e9) {
+                Bench.progress("scale: rebuild at %,d of %,d", status.path("position").asLong(), head);
                 lastReport = now;
             }
             Thread.sleep(100);

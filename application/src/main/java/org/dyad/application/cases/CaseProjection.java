@@ -41,6 +41,7 @@ public class CaseProjection {
     @ResetHandler
     void reset() {
         readModels.clearViews();
+        freshness.forgetAll();
         listeners.forEach(CaseViewListener::caseViewsCleared);
     }
 

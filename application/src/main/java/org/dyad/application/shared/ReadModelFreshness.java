@@ -54,6 +54,11 @@ public class ReadModelFreshness {
         this.pollNanos = poll.toNanos();
     }
 
+    /** The views were cleared for a rebuild: the versions stored before say nothing about them now. */
+    public void forgetAll() {
+        committed.clear();
+    }
+
     /** The view {@code viewId} was stored at {@code version}; told to the waiters once the current unit of work (if any) has committed. */
     public void changed(String viewId, long version) {
         AfterCommit.run(() -> {
