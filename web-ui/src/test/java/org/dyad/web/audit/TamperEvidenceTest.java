@@ -9,14 +9,21 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.dyad.web.support.Api;
 import org.dyad.web.support.DyadWebTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Edit one byte of a stored event, delete one, swap two: verification names the right event each time. */
+/**
+ * Edit one byte of a stored event, delete one, swap two: verification names the right event each time.
+ * Each test puts the case's events back as they were, so that later rebuilds in the shared context read an intact store.
+ */
 @DyadWebTest
 class TamperEvidenceTest {
 
@@ -29,6 +36,7 @@ class TamperEvidenceTest {
     Api psychiatrist;
     Api auditor;
     String caseId;
+    List<Document> untouched;
 
     @BeforeEach
     void aCaseWithAHistory() {
@@ -40,6 +48,13 @@ class TamperEvidenceTest {
                 "{\"peerId\": \"peer\", \"psychiatristId\": \"psychiatrist\"}").status()).isEqualTo(204);
         assertThat(psychiatrist.post("/api/cases/" + caseId + "/goals", "{\"goals\": [\"walk the dog daily\"]}").status())
                 .isEqualTo(204);
+        untouched = events().find(Filters.eq("aggregateIdentifier", caseId)).into(new ArrayList<>());
+    }
+
+    @AfterEach
+    void putTheRecordBack() {
+        events().deleteMany(Filters.eq("aggregateIdentifier", caseId));
+        events().insertMany(untouched);
     }
 
     @Test
