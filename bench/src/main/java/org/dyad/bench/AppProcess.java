@@ -134,18 +134,15 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    /** Events in the store and the size of the north board document, read over the embedded server's port. */
+    /** Events in the store and the rows on the north board, read over the embedded server's port. */
     Map<String, Object> snapshot() {
         Map<String, Object> info = new LinkedHashMap<>();
         try (MongoClient client = client()) {
             MongoDatabase db = client.getDatabase("dyad");
             info.put("events", db.getCollection("events").estimatedDocumentCount());
-            RawBsonDocument board = db.getCollection("boards", RawBsonDocument.class)
+            RawBsonDocument board = db.getCollection("board_cases", RawBsonDocument.class)
                     .find(new Document("_id", "north")).first();
-            if (board != null) {
-                info.put("northBoardRows", board.getArray("rows").size());
-                info.put("northBoardBytes", board.getByteBuffer().remaining());
-            }
+            info.put("northBoardRows", board == null ? 0 : board.getArray("caseIds").size());
         }
         return info;
     }

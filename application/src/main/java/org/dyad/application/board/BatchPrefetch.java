@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Before the case-views processor handles the first event of a batch, reads the case views and boards that the
- * batch's case events will change, a few queries for the lot instead of one query for each. The case-views
+ * Before the case-views processor handles the first event of a batch, reads the case views, board versions and
+ * board rows that the batch's case events will change, a few queries for the lot instead of one query for each. The case-views
  * handlers only keep read models, so the batch is marked as a {@link ReadModelBatch}.
  */
 @Component
@@ -59,6 +59,6 @@ public class BatchPrefetch implements MessageHandlerInterceptor<EventMessage<?>>
         }
         views.prefetch(caseIds);
         caseIds.forEach(id -> views.find(id).map(CaseView::getUnit).ifPresent(units::add));
-        boards.prefetch(units);
+        boards.prefetch(units, caseIds);
     }
 }

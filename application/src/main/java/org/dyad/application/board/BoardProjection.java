@@ -6,6 +6,7 @@ import org.dyad.application.shared.AfterCommit;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Objects;
 
 /** Keeps each unit's board in step with its case views and tells live screens. Closed cases leave the board. */
 @Component
@@ -24,19 +25,22 @@ public class BoardProjection implements CaseViewListener {
     /** Only a change the board shows moves its version and reaches the screens. */
     @Override
     public void caseViewChanged(CaseView view) {
-        Board current = boards.find(view.getUnit());
-        BoardRow row = BoardRow.from(view);
-        BoardRow shown = current.rows().stream().filter(r -> r.caseId().equals(view.getCaseId())).findFirst().orElse(null);
-        if (view.isClosed() ? shown == null : row.equals(shown)) {
+        String unit = view.getUnit();
+        BoardRow shown = boards.row(view.getCaseId()).orElse(null);
+        BoardRow row = view.isClosed() ? null : BoardRow.from(view);
+        if (Objects.equals(row, shown)) {
             return;
         }
-        Board next = view.isClosed() ? current.without(view.getCaseId()) : current.with(row);
-        boards.save(next);
-        BoardChange change = new BoardChange(next.unit(), next.version(), view.getCaseId(), shown,
-                view.isClosed() ? null : row);
+        long version = boards.version(unit) + 1;
+        if (row == null) {
+            boards.remove(unit, version, view.getCaseId());
+        } else {
+            boards.put(unit, version, row);
+        }
+        BoardChange change = new BoardChange(unit, version, view.getCaseId(), shown, row);
         AfterCommit.run(() -> {
             recent.record(change);
-            listeners.forEach(l -> l.boardChanged(next.unit(), next.version()));
+            listeners.forEach(l -> l.boardChanged(unit, version));
         });
     }
 
@@ -44,10 +48,10 @@ public class BoardProjection implements CaseViewListener {
     @Override
     public void caseViewsCleared() {
         recent.forgetAll();
-        for (Board board : boards.all()) {
-            Board cleared = board.cleared();
-            boards.save(cleared);
-            listeners.forEach(l -> l.boardChanged(cleared.unit(), cleared.version()));
+        for (String unit : boards.units()) {
+            long version = boards.version(unit) + 1;
+            boards.clear(unit, version);
+            listeners.forEach(l -> l.boardChanged(unit, version));
         }
     }
 }

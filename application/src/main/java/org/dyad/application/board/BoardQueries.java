@@ -29,6 +29,6 @@ public class BoardQueries {
 
     /** One read of the board, to be filtered for each screen's viewer. */
     public BoardRead read(String unit) {
-        return new BoardRead(boards.find(unit), policy, recent);
+        return new BoardRead(unit, boards, policy, recent);
     }
 }

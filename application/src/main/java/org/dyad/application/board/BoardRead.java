@@ -9,30 +9,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One read of a unit's board, for many viewers: each gets the whole board or the changes since a version. */
+/**
+ * One read of a unit's board, for many viewers: each gets the whole board or the changes since a version. The
+ * version is read at once; the rows only when a viewer needs the whole board, labelled with that version (they are
+ * at least as new, see {@link Boards}).
+ */
 public final class BoardRead {
 
-    private final Board board;
+    private final String unit;
+    private final long version;
+    private final Boards boards;
     private final AccessPolicy policy;
     private final RecentBoardChanges recent;
+    private Board board;
 
-    BoardRead(Board board, AccessPolicy policy, RecentBoardChanges recent) {
-        this.board = board;
+    BoardRead(String unit, Boards boards, AccessPolicy policy, RecentBoardChanges recent) {
+        this.unit = unit;
+        this.version = boards.version(unit);
+        this.boards = boards;
         this.policy = policy;
         this.recent = recent;
     }
 
     public long version() {
-        return board.version();
+        return version;
     }
 
     public boolean visibleTo(Viewer viewer) {
-        return policy.mayViewBoard(viewer, board.unit());
+        return policy.mayViewBoard(viewer, unit);
     }
 
     /** Empty when the viewer may not see this board. */
     public Optional<Board> boardFor(Viewer viewer) {
-        return visibleTo(viewer) ? Optional.of(policy.boardFor(viewer, board)) : Optional.empty();
+        return visibleTo(viewer) ? Optional.of(policy.boardFor(viewer, board())) : Optional.empty();
+    }
+
+    private synchronized Board board() {
+        if (board == null) {
+            board = Board.of(unit, version, boards.rows(unit));
+        }
+        return board;
     }
 
     /**
@@ -44,7 +60,7 @@ public final class BoardRead {
         if (!visibleTo(viewer)) {
             return Optional.empty();
         }
-        return recent.between(board.unit(), since, board.version()).map(changes -> {
+        return recent.between(unit, since, version).map(changes -> {
             Map<String, BoardRow> before = new LinkedHashMap<>();
             Map<String, BoardRow> after = new LinkedHashMap<>();
             for (BoardChange change : changes) {
@@ -61,7 +77,7 @@ public final class BoardRead {
                     removed.add(caseId);
                 }
             });
-            return new BoardDelta(board.unit(), board.version(), since, rows, removed);
+            return new BoardDelta(unit, version, since, rows, removed);
         });
     }
 }

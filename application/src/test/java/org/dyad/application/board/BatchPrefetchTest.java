@@ -23,7 +23,6 @@ class BatchPrefetchTest {
 
     private final Map<String, CaseView> stored = Map.of("c-1", TestCaseViews.onNorth("c-1", "p-1", false, "u-1"));
     private final List<List<String>> viewPrefetches = new ArrayList<>();
-    private final List<List<String>> boardPrefetches = new ArrayList<>();
 
     private final CaseViews views = new CaseViews() {
         @Override
@@ -51,26 +50,7 @@ class BatchPrefetchTest {
         }
     };
 
-    private final Boards boards = new Boards() {
-        @Override
-        public Board find(String unit) {
-            return Board.empty(unit);
-        }
-
-        @Override
-        public void save(Board board) {
-        }
-
-        @Override
-        public List<Board> all() {
-            return List.of();
-        }
-
-        @Override
-        public void prefetch(Collection<String> units) {
-            boardPrefetches.add(List.copyOf(units));
-        }
-    };
+    private final InMemoryBoards boards = new InMemoryBoards();
 
     @Test
     void readsTheBatchsCaseViewsAndTheirBoardsOnceBeforeItsFirstEvent() throws Exception {
@@ -89,8 +69,9 @@ class BatchPrefetchTest {
 
         assertThat(handled).containsOnly("handled").hasSize(4);
         assertThat(viewPrefetches).containsExactly(List.of("c-1", "c-2"));
-        assertThat(boardPrefetches).hasSize(1);
-        assertThat(boardPrefetches.get(0)).containsExactlyInAnyOrder("south", "north");
+        assertThat(boards.prefetchedUnits).hasSize(1);
+        assertThat(boards.prefetchedUnits.get(0)).containsExactlyInAnyOrder("south", "north");
+        assertThat(boards.prefetchedCases).containsExactly(List.of("c-1", "c-2"));
     }
 
     @Test
@@ -100,7 +81,7 @@ class BatchPrefetchTest {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
         unitOfWork.executeWithResult(() -> prefetch.handle(unitOfWork, () -> "handled"));
         assertThat(viewPrefetches).isEmpty();
-        assertThat(boardPrefetches).isEmpty();
+        assertThat(boards.prefetchedUnits).isEmpty();
     }
 
     private static EventMessage<?> event(Object payload) {

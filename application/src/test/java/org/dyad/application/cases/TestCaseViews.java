@@ -2,14 +2,13 @@ package org.dyad.application.cases;
 
 import org.dyad.application.board.Board;
 import org.dyad.application.board.BoardProjection;
-import org.dyad.application.board.Boards;
+import org.dyad.application.board.InMemoryBoards;
 import org.dyad.application.board.RecentBoardChanges;
 import org.dyad.domain.cases.CareTeamRole;
 import org.dyad.domain.cases.Setting;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 
 /** Case views and boards built the way the projections build them, for policy tests. */
@@ -29,31 +28,11 @@ public final class TestCaseViews {
     }
 
     public static Board boardOf(String unit, CaseView... views) {
-        Board[] stored = {Board.empty(unit)};
-        Boards boards = new Boards() {
-            @Override
-            public Board find(String u) {
-                return stored[0];
-            }
-
-            @Override
-            public void save(Board board) {
-                stored[0] = board;
-            }
-
-            @Override
-            public List<Board> all() {
-                return List.of(stored[0]);
-            }
-
-            @Override
-            public void prefetch(Collection<String> units) {
-            }
-        };
+        InMemoryBoards boards = new InMemoryBoards();
         BoardProjection projection = new BoardProjection(boards, new RecentBoardChanges(), List.of());
         for (CaseView view : views) {
             projection.caseViewChanged(view);
         }
-        return stored[0];
+        return boards.find(unit);
     }
 }

@@ -104,6 +104,49 @@ final class JsonViewCollection<V> {
         }
     }
 
+    /** Inside a processor's batch the removal is held and goes out with the batch, like a write. */
+    void delete(String id) {
+        Optional<PendingViews> pending = PendingViews.current();
+        if (pending.isPresent()) {
+            pending.get().holdDeletion(collection, cache, id);
+            return;
+        }
+        try {
+            collection.deleteOne(Filters.eq("_id", id));
+        } finally {
+            cache.forget(List.of(id));
+        }
+    }
+
+    /** These views, those there are, read as {@link #find} would but with one query for all that must be read. */
+    Map<String, V> findAll(Collection<String> ids) {
+        prefetch(ids);
+        Map<String, V> found = new LinkedHashMap<>();
+        if (PendingViews.current().isPresent()) {
+            ids.forEach(id -> find(id).ifPresent(view -> found.put(id, view)));
+            return found;
+        }
+        List<String> unread = new ArrayList<>();
+        for (String id : ids) {
+            Document cached = cache.get(id);
+            if (cached != null) {
+                found.put(id, json.fromDocument(cached, type));
+            } else {
+                unread.add(id);
+            }
+        }
+        for (int from = 0; from < unread.size(); from += InLists.MAX_VALUES) {
+            List<String> chunk = unread.subList(from, Math.min(unread.size(), from + InLists.MAX_VALUES));
+            long writesBefore = cache.writes();
+            for (Document document : collection.find(Filters.in("_id", chunk))) {
+                String id = document.getString("_id");
+                cache.read(id, document, writesBefore);
+                found.put(id, json.fromDocument(document, type));
+            }
+        }
+        return found;
+    }
+
     List<V> findWhere(String field, Object value) {
         Map<String, PendingViews.Held> held = PendingViews.current().map(p -> p.heldIn(collection)).orElse(Map.of());
         Map<Object, V> found = new LinkedHashMap<>();
@@ -112,7 +155,8 @@ final class JsonViewCollection<V> {
             found.put(id, held.containsKey(id) ? null : json.fromDocument(document, type));
         }
         held.forEach((id, view) -> {
-            if (Objects.equals(view.document().get(field), value)) {
+            Document document = view.document();
+            if (document != null && Objects.equals(document.get(field), value)) {
                 found.put(id, type.cast(view.view()));
             } else {
                 found.remove(id);

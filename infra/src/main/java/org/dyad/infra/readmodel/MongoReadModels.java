@@ -18,7 +18,7 @@ public class MongoReadModels implements ReadModels {
     @Override
     public void clearViews() {
         Set<String> views = new HashSet<>(ReadModelCollections.ALL);
-        views.remove(ReadModelCollections.BOARDS);
+        views.removeAll(ReadModelCollections.BOARDS);
         collections.deleteAll(views);
     }
 }

@@ -1,6 +1,7 @@
 package org.dyad.infra.readmodel;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -23,6 +24,9 @@ import static com.mongodb.client.model.Filters.eq;
  * View writes held back while a processor handles a batch of events, then written with one bulk write per
  * collection: a view changed by ten events in a batch is stored once. Reads inside the batch see the held writes,
  * and a view is read from the store at most once a batch (see {@code prefetch} in the read-model repositories).
+ * Collections are written in the order of their last held write, each collection's views in the order of their
+ * last write: a reader that reads a marker first (a board's version) finds everything written before it at least
+ * as new.
  * The writes go out before the processor stores its token ({@link #flushCurrent()}, called by the token store) and
  * the screens and waiting commands are told only after the batch commits.
  */
@@ -31,7 +35,8 @@ public final class PendingViews {
     private static final String RESOURCE = PendingViews.class.getName();
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    private final Map<MongoCollection<Document>, Map<String, Held>> byCollection = new IdentityHashMap<>();
+    /** Keyed by the collection objects themselves, which have no equality of their own. */
+    private final Map<MongoCollection<Document>, Map<String, Held>> byCollection = new LinkedHashMap<>();
     private final Map<MongoCollection<Document>, DocumentCache> caches = new IdentityHashMap<>();
     /** Views read in this batch and not changed since, absent ones as empty: the store holds them as they are. */
     private final Map<MongoCollection<Document>, Map<String, Optional<Object>>> readByCollection =
@@ -67,21 +72,25 @@ public final class PendingViews {
     void hold(MongoCollection<Document> collection, DocumentCache cache, String id, Object view,
               Function<Object, Document> toDocument) {
         caches.put(collection, cache);
-        Map<String, Held> held = byCollection.computeIfAbsent(collection, c -> new LinkedHashMap<>());
-        held.remove(id); // keep the order of last writes
+        Map<String, Held> held = byCollection.remove(collection); // keep the order of last writes, collections too
+        if (held == null) {
+            held = new LinkedHashMap<>();
+        }
+        byCollection.put(collection, held);
+        held.remove(id);
         held.put(id, new Held(view, toDocument));
     }
 
-    Optional<Object> held(MongoCollection<Document> collection, String id) {
-        Map<String, Held> held = byCollection.get(collection);
-        return held == null ? Optional.empty() : Optional.ofNullable(held.get(id)).map(Held::view);
+    /** Holds the removal of a view: reads in the batch find none. */
+    void holdDeletion(MongoCollection<Document> collection, DocumentCache cache, String id) {
+        hold(collection, cache, id, null, view -> null);
     }
 
     /** What the batch saved or read of the view: empty when it has not looked yet, else the view or its absence. */
     Optional<Optional<Object>> known(MongoCollection<Document> collection, String id) {
-        Optional<Object> held = held(collection, id);
-        if (held.isPresent()) {
-            return Optional.of(held);
+        Map<String, Held> held = byCollection.get(collection);
+        if (held != null && held.containsKey(id)) {
+            return Optional.of(Optional.ofNullable(held.get(id).view()));
         }
         Map<String, Optional<Object>> read = readByCollection.get(collection);
         return read == null ? Optional.empty() : Optional.ofNullable(read.get(id));
@@ -96,7 +105,7 @@ public final class PendingViews {
         return byCollection.getOrDefault(collection, Map.of());
     }
 
-    /** A held view, converted to its document when a query inside the batch needs its fields. */
+    /** A held view (none: a held deletion), converted to its document when a query inside the batch needs its fields. */
     static final class Held {
         private final Object view;
         private final Function<Object, Document> toDocument;
@@ -112,7 +121,7 @@ public final class PendingViews {
         }
 
         Document document() {
-            if (document == null) {
+            if (document == null && view != null) {
                 document = toDocument.apply(view);
             }
             return document;
@@ -123,8 +132,14 @@ public final class PendingViews {
         for (Map.Entry<MongoCollection<Document>, Map<String, Held>> entry : byCollection.entrySet()) {
             List<WriteModel<Document>> writes = new ArrayList<>(entry.getValue().size());
             Map<String, Document> documents = new LinkedHashMap<>();
+            List<String> deleted = new ArrayList<>();
             // Converted now, from the view as the batch left it.
             entry.getValue().forEach((id, held) -> {
+                if (held.view == null) {
+                    deleted.add(id);
+                    writes.add(new DeleteOneModel<>(eq("_id", id)));
+                    return;
+                }
                 Document document = held.toDocument.apply(held.view);
                 documents.put(id, document);
                 writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
@@ -137,9 +152,11 @@ public final class PendingViews {
                 entry.getKey().bulkWrite(writes);
             } catch (RuntimeException e) {
                 cache.forget(documents.keySet());
+                cache.forget(deleted);
                 throw e;
             }
             documents.forEach(cache::wrote);
+            cache.forget(deleted);
         }
         byCollection.clear();
         caches.clear();

@@ -16,10 +16,16 @@ public final class ReadModelCollections {
     public static final String COERCIONS = "coercion_views";
     public static final String DECISIONS = "decision_views";
     public static final String DISCLOSURES = "disclosure_views";
-    public static final String BOARDS = "boards";
+    public static final String BOARD_VERSIONS = "board_versions";
+    public static final String BOARD_CASES = "board_cases";
+    public static final String BOARD_ROWS = "board_rows";
+    /** Where earlier versions kept each board as one document; moved to the three above at start. */
+    static final String WHOLE_BOARDS = "boards";
 
     public static final Set<String> ALL = Set.of(CASES, SESSIONS, INTERVENTIONS, CONSENTS, COERCIONS, DECISIONS,
-            DISCLOSURES, BOARDS);
+            DISCLOSURES, BOARD_VERSIONS, BOARD_CASES, BOARD_ROWS);
+    /** Emptied by the board projection itself when the case views are rebuilt: versions only grow. */
+    static final Set<String> BOARDS = Set.of(BOARD_VERSIONS, BOARD_CASES, BOARD_ROWS);
 
     /**
      * Where each event processor has got to. A token write is committed on its own (it carries its batch's view

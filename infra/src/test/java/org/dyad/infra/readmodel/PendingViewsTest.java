@@ -73,6 +73,25 @@ class PendingViewsTest {
     }
 
     @Test
+    void aDeletionInsideABatchIsHeldSeenByReadsAndStoredAtCommit() {
+        rows.save("a", new Row("a", "north", 1));
+        rows.save("b", new Row("b", "north", 2));
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            rows.delete("a");
+            assertThat(raw.countDocuments()).isEqualTo(2);
+            assertThat(rows.find("a")).isEmpty();
+            assertThat(rows.findAll(List.of("a", "b")).keySet()).containsExactly("b");
+            assertThat(rows.findWhere("unit", "north")).extracting(Row::id).containsExactly("b");
+            rows.save("c", new Row("c", "north", 3));
+            rows.delete("c");
+        });
+        assertThat(raw.countDocuments()).isEqualTo(1);
+        assertThat(rows.find("a")).isEmpty();
+        rows.delete("b");
+        assertThat(raw.countDocuments()).isZero();
+    }
+
+    @Test
     void theTokenStoreFlushesBeforeItStoresTheToken() {
         UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
         rows.save("a", new Row("a", "north", 1));
