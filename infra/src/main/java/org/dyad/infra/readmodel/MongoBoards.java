@@ -6,6 +6,8 @@ import org.bson.Document;
 import org.dyad.application.board.Board;
 import org.dyad.application.board.BoardRow;
 import org.dyad.application.board.Boards;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.Optional;
  */
 @Repository
 public class MongoBoards implements Boards {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoBoards.class);
 
     /** A unit's board version. */
     public record BoardVersion(String unit, long version) {
@@ -102,12 +106,17 @@ public class MongoBoards implements Boards {
     /** Boards stored by earlier versions, each one document with all its rows, are moved to this layout once. */
     private void moveWholeBoards(MongoDatabase database, JsonDocuments json) {
         MongoCollection<Document> whole = database.getCollection(ReadModelCollections.WHOLE_BOARDS);
+        int moved = 0;
         for (Document document : whole.find()) {
             Board board = json.fromDocument(document, Board.class);
             board.rows().forEach(row -> rows.save(row.caseId(), row));
             cases.save(board.unit(), new BoardCases(board.unit(), board.rows().stream().map(BoardRow::caseId).toList()));
             versions.save(board.unit(), new BoardVersion(board.unit(), board.version()));
             whole.deleteOne(new Document("_id", document.get("_id")));
+            moved++;
+        }
+        if (moved > 0) {
+            log.info("Moved {} boards stored as one document each to a document per row", moved);
         }
     }
 }
