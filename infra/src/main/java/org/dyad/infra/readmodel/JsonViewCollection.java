@@ -174,10 +174,13 @@ final class JsonViewCollection<V> {
         return views;
     }
 
-    /** Outside a processor's batch: removes every view. */
+    /**
+     * Outside a processor's batch: removes every view by dropping the collection (view collections have no
+     * indexes beyond their ids), which costs far less than removing the documents one by one.
+     */
     void deleteAll() {
         try {
-            collection.deleteMany(new Document());
+            collection.drop();
         } finally {
             cache.forgetAll();
         }

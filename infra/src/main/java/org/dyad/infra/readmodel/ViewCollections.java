@@ -1,7 +1,6 @@
 package org.dyad.infra.readmodel;
 
 import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
 import org.dyad.application.shared.StoreWriters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -44,7 +43,7 @@ public class ViewCollections {
             if (collection != null) {
                 collection.deleteAll();
             } else {
-                database.getCollection(name).deleteMany(new Document());
+                database.getCollection(name).drop();
             }
         }
     }

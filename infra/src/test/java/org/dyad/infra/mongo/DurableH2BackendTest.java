@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.function.Consumer;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +44,34 @@ class DurableH2BackendTest {
             db.getCollection("events").insertOne(new Document("_id", 1L));
             assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
             assertThat(backend.syncs()).isEqualTo(syncs + 1);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDroppedViewCollectionStaysDroppedAndWhatIsWrittenAfterIsKept() {
+        String file = dir.resolve("dyad.mv").toString();
+        withServer(file, db -> {
+            db.getCollection("views").insertOne(new Document("_id", "case-1"));
+            db.getCollection("events").insertOne(new Document("_id", 1L));
+            db.getCollection("views").drop();
+            db.getCollection("views").insertOne(new Document("_id", "case-2"));
+            db.getCollection("events").insertOne(new Document("_id", 2L));
+        });
+        withServer(file, db -> {
+            assertThat(db.getCollection("views").find().into(new ArrayList<>()))
+                    .containsExactly(new Document("_id", "case-2"));
+            assertThat(db.getCollection("events").countDocuments()).isEqualTo(2);
+        });
+    }
+
+    private static void withServer(String file, Consumer<MongoDatabase> work) {
+        MongoServer server = new MongoServer(DurableH2Backend.open(file, Durability.COMMIT_AND_SYNC, Set.of("views"),
+                Set.of("tokens")));
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            work.accept(client.getDatabase("dyad"));
         } finally {
             server.shutdownNow();
         }
