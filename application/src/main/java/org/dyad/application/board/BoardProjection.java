@@ -48,10 +48,6 @@ public class BoardProjection implements CaseViewListener {
     @Override
     public void caseViewsCleared() {
         recent.forgetAll();
-        for (String unit : boards.units()) {
-            long version = boards.version(unit) + 1;
-            boards.clear(unit, version);
-            listeners.forEach(l -> l.boardChanged(unit, version));
-        }
+        boards.clearAll().forEach((unit, version) -> listeners.forEach(l -> l.boardChanged(unit, version)));
     }
 }

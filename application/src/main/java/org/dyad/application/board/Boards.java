@@ -2,6 +2,7 @@ package org.dyad.application.board;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,11 +27,8 @@ public interface Boards {
     /** Takes the case's row off the unit's board, as the board's change to {@code version}. */
     void remove(String unit, long version, String caseId);
 
-    /** Takes every row off the unit's board, as one change to {@code version}. */
-    void clear(String unit, long version);
-
-    /** Every unit that has a board. */
-    List<String> units();
+    /** Takes every row off every board, each board's version one on; returns each unit's new version. */
+    Map<String, Long> clearAll();
 
     /** Inside a processor's batch: reads these units' versions and lists of cases, and these cases' rows, at once. */
     void prefetch(Collection<String> units, Collection<String> caseIds);

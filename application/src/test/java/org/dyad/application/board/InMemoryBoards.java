@@ -44,14 +44,10 @@ public class InMemoryBoards implements Boards {
     }
 
     @Override
-    public void clear(String unit, long version) {
-        rowsByUnit.remove(unit);
-        versions.put(unit, version);
-    }
-
-    @Override
-    public List<String> units() {
-        return List.copyOf(versions.keySet());
+    public Map<String, Long> clearAll() {
+        rowsByUnit.clear();
+        versions.replaceAll((unit, version) -> version + 1);
+        return Map.copyOf(versions);
     }
 
     @Override

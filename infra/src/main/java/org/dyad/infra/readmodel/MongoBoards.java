@@ -12,7 +12,9 @@ import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -80,16 +82,17 @@ public class MongoBoards implements Boards {
         versions.save(unit, new BoardVersion(unit, version));
     }
 
+    /** Outside a processor's batch: the rows and case lists go first, then each version moves on. */
     @Override
-    public void clear(String unit, long version) {
-        caseIds(unit).forEach(rows::delete);
-        cases.delete(unit);
-        versions.save(unit, new BoardVersion(unit, version));
-    }
-
-    @Override
-    public List<String> units() {
-        return versions.all().stream().map(BoardVersion::unit).toList();
+    public Map<String, Long> clearAll() {
+        rows.deleteAll();
+        cases.deleteAll();
+        Map<String, Long> cleared = new LinkedHashMap<>();
+        for (BoardVersion board : versions.all()) {
+            versions.save(board.unit(), new BoardVersion(board.unit(), board.version() + 1));
+            cleared.put(board.unit(), board.version() + 1);
+        }
+        return cleared;
     }
 
     @Override

@@ -82,7 +82,6 @@ class MongoBoardsTest {
         assertThat(north.rows()).extracting(BoardRow::preferredName).containsExactly("Ada", "amal");
         assertThat(boards().row("c-4")).isEmpty();
         assertThat(boards().row("c-3")).hasValueSatisfying(r -> assertThat(r.preferredName()).isEqualTo("Bo"));
-        assertThat(boards().units()).containsExactlyInAnyOrder("north", "south");
         assertThat(database.getCollection(ReadModelCollections.BOARD_ROWS).countDocuments()).isEqualTo(3);
     }
 
@@ -135,15 +134,17 @@ class MongoBoardsTest {
     }
 
     @Test
-    void clearingTakesEveryRowOffAndMovesTheVersionOn() {
+    void clearingTakesEveryRowOffEveryBoardAndMovesEachVersionOn() {
         MongoBoards boards = boards();
         boards.put("north", 1, row("c-1", "Ada"));
         boards.put("north", 2, row("c-2", "Bo"));
         boards.put("south", 1, row("c-3", "Cy"));
-        boards.clear("north", 3);
+        assertThat(boards.clearAll()).isEqualTo(Map.of("north", 3L, "south", 2L));
         assertThat(boards().find("north")).isEqualTo(new Board("north", 3, List.of()));
-        assertThat(boards().find("south").rows()).hasSize(1);
+        assertThat(boards().find("south")).isEqualTo(new Board("south", 2, List.of()));
         assertThat(boards().row("c-1")).isEmpty();
+        boards.put("north", 4, row("c-1", "Ada"));
+        assertThat(boards().find("north").rows()).extracting(BoardRow::caseId).containsExactly("c-1");
     }
 
     @Test
