@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Before the case-views processor handles the first event of a batch, reads the case views, board versions and
- * board rows that the batch's case events will change, a few queries for the lot instead of one query for each. The case-views
- * handlers only keep read models, so the batch is marked as a {@link ReadModelBatch}.
+ * board rows that the batch's case events will change, a few queries for the lot instead of one query for each.
+ * The case-views handlers only keep read models, so the batch is marked as a {@link ReadModelBatch}.
  */
 @Component
 public class BatchPrefetch implements MessageHandlerInterceptor<EventMessage<?>> {

@@ -74,17 +74,23 @@ final class JsonViewCollection<V> {
                 unseen.add(id);
             }
         }
-        for (int from = 0; from < unseen.size(); from += InLists.MAX_VALUES) {
-            List<String> chunk = unseen.subList(from, Math.min(unseen.size(), from + InLists.MAX_VALUES));
-            Map<String, V> found = new HashMap<>();
+        Map<String, V> found = readFromStore(unseen);
+        unseen.forEach(id -> pending.get().read(collection, id, found.get(id)));
+    }
+
+    /** Reads these views from the store, {@link InLists#MAX_VALUES} to a query, keeping them in the cache. */
+    private Map<String, V> readFromStore(List<String> ids) {
+        Map<String, V> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += InLists.MAX_VALUES) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + InLists.MAX_VALUES));
             long writesBefore = cache.writes();
             for (Document document : collection.find(Filters.in("_id", chunk))) {
                 String id = document.getString("_id");
                 cache.read(id, document, writesBefore);
                 found.put(id, json.fromDocument(document, type));
             }
-            chunk.forEach(id -> pending.get().read(collection, id, found.get(id)));
         }
+        return found;
     }
 
     /** Inside a processor's batch the write is held and goes out with the batch ({@link PendingViews}). */
@@ -120,9 +126,9 @@ final class JsonViewCollection<V> {
 
     /** These views, those there are, read as {@link #find} would but with one query for all that must be read. */
     Map<String, V> findAll(Collection<String> ids) {
-        prefetch(ids);
         Map<String, V> found = new LinkedHashMap<>();
         if (PendingViews.current().isPresent()) {
+            prefetch(ids);
             ids.forEach(id -> find(id).ifPresent(view -> found.put(id, view)));
             return found;
         }
@@ -135,15 +141,7 @@ final class JsonViewCollection<V> {
                 unread.add(id);
             }
         }
-        for (int from = 0; from < unread.size(); from += InLists.MAX_VALUES) {
-            List<String> chunk = unread.subList(from, Math.min(unread.size(), from + InLists.MAX_VALUES));
-            long writesBefore = cache.writes();
-            for (Document document : collection.find(Filters.in("_id", chunk))) {
-                String id = document.getString("_id");
-                cache.read(id, document, writesBefore);
-                found.put(id, json.fromDocument(document, type));
-            }
-        }
+        found.putAll(readFromStore(unread));
         return found;
     }
 
