@@ -1,5 +1,6 @@
 package org.dyad.infra.axon;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -9,6 +10,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.dyad.application.board.BatchPrefetch;
 import org.dyad.application.cases.CaseProjection;
@@ -42,6 +44,13 @@ public class AxonMongoConfig {
     private static final int BATCH_SIZE = 1000;
     /** Events a processor handles before it stores its token: one durable commit covers the batch's view writes. */
     private static final int PROCESSOR_BATCH = 1000;
+
+    /** Axon's own event serializer, as {@code axon.serializer.events=jackson} builds it, but with its lookups cached. */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver) {
+        return CachingJacksonSerializer.of(objectMapper, revisionResolver);
+    }
 
     @Bean
     public MongoTemplate axonMongoTemplate(MongoConnection connection) {
