@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,23 +30,33 @@ class DurableH2Backend extends H2Backend {
     /** H2 keeps 16 MB of pages by default; each miss re-reads and deserializes a page of documents. */
     private static final int PAGE_CACHE_MB = 64;
 
+    /** How long a processor's progress may wait for the next event's commit before it is committed on its own. */
+    static final Duration PROGRESS_COMMIT_INTERVAL = Duration.ofSeconds(1);
+    /** How much uncommitted change a processor's progress may leave in memory before it is committed on its own. */
+    static final int PROGRESS_MAX_UNSAVED_BYTES = 16 << 20;
+
     private final Durability durability;
-    /** Collections whose writes wait for the next durable write instead of committing on their own. */
+    /** Collections whose writes wait for the next commit instead of committing on their own. */
     private final Set<String> deferred;
-    /** Collections whose writes are committed but not synced on their own: the next synced write covers them. */
-    private final Set<String> unsynced;
+    /** Collections whose writes are committed on their own only when the last commit is old or memory fills. */
+    private final Set<String> progress;
+    private final long progressCommitNanos;
     private final Object commitLock = new Object();
     /** Writes applied in memory so far; a commit that starts after a write's number was taken includes it. */
     private final AtomicLong writesApplied = new AtomicLong();
     private long writesCommitted;
     private long writesSynced;
+    private long lastCommitNanos = System.nanoTime();
+    private long commits;
     private long syncs;
 
-    private DurableH2Backend(MVStore store, Durability durability, Set<String> deferred, Set<String> unsynced) {
+    private DurableH2Backend(MVStore store, Durability durability, Set<String> deferred, Set<String> progress,
+                             Duration progressCommitInterval) {
         super(store);
         this.durability = durability;
         this.deferred = deferred;
-        this.unsynced = unsynced;
+        this.progress = progress;
+        this.progressCommitNanos = progressCommitInterval.toNanos();
     }
 
     static H2Backend open(String fileName, Durability durability, Set<String> deferred) {
@@ -54,19 +65,25 @@ class DurableH2Backend extends H2Backend {
 
     /**
      * @param deferred collections rebuilt from the events (read models): a write to one is persisted by the next
-     *                 commit, which its processor's token update makes right after, not by a commit of its own
-     * @param unsynced collections whose state is rebuilt from the events (processors' tokens): with
-     *                 {@link Durability#COMMIT_AND_SYNC} a write to one is committed, so it survives a killed process,
-     *                 and the next event's sync makes it survive a power cut; a power cut before that takes the
-     *                 token back together with the read-model writes of its commit, and the processor does them again
+     *                 commit, not by a commit of its own
+     * @param progress collections that say how far processors have got (their tokens): a write to one is left,
+     *                 with the read-model writes before it, to the next event's commit, unless the last commit is
+     *                 older than {@link #PROGRESS_COMMIT_INTERVAL} or more than {@link #PROGRESS_MAX_UNSAVED_BYTES}
+     *                 are unsaved; then it commits them itself. A token and the views it stands for are always
+     *                 committed together, so a killed process takes both back and the processor does them again
      */
-    static H2Backend open(String fileName, Durability durability, Set<String> deferred, Set<String> unsynced) {
+    static H2Backend open(String fileName, Durability durability, Set<String> deferred, Set<String> progress) {
+        return open(fileName, durability, deferred, progress, PROGRESS_COMMIT_INTERVAL);
+    }
+
+    static H2Backend open(String fileName, Durability durability, Set<String> deferred, Set<String> progress,
+                          Duration progressCommitInterval) {
         MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(PAGE_CACHE_MB).autoCommitDisabled().open();
         StoreFormat.apply(store);
         if (durability == Durability.BACKGROUND) {
             store.setAutoCommitDelay(1000);
         }
-        return new DurableH2Backend(store, durability, deferred, unsynced);
+        return new DurableH2Backend(store, durability, deferred, progress, progressCommitInterval);
     }
 
     @Override
@@ -80,9 +97,25 @@ class DurableH2Backend extends H2Backend {
         String collection = String.valueOf(query.get(command));
         if (durability != Durability.BACKGROUND && WRITE_COMMANDS.contains(command.toLowerCase())
                 && !deferred.contains(collection)) {
-            persist(durability == Durability.COMMIT_AND_SYNC && !unsynced.contains(collection));
+            if (progress.contains(collection)) {
+                persistProgress();
+            } else {
+                persist(durability == Durability.COMMIT_AND_SYNC);
+            }
         }
         return reply;
+    }
+
+    /** Commits only when the next event's commit may be far off: none for a while, or much left unsaved. */
+    private void persistProgress() {
+        writesApplied.incrementAndGet();
+        synchronized (commitLock) {
+            if (System.nanoTime() - lastCommitNanos < progressCommitNanos
+                    && getMvStore().getUnsavedMemory() < PROGRESS_MAX_UNSAVED_BYTES) {
+                return;
+            }
+        }
+        persist(false);
     }
 
     /**
@@ -101,6 +134,8 @@ class DurableH2Backend extends H2Backend {
                 long upTo = writesApplied.get();
                 store.commit();
                 writesCommitted = upTo;
+                lastCommitNanos = System.nanoTime();
+                commits++;
             }
             if (sync) {
                 store.sync();
@@ -113,6 +148,12 @@ class DurableH2Backend extends H2Backend {
     long syncs() {
         synchronized (commitLock) {
             return syncs;
+        }
+    }
+
+    long commits() {
+        synchronized (commitLock) {
+            return commits;
         }
     }
 

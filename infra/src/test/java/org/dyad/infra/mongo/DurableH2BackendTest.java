@@ -4,11 +4,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.Set;
@@ -21,32 +23,87 @@ class DurableH2BackendTest {
     Path dir;
 
     @Test
-    void eventsAreSyncedTokensCommittedAndReadModelsLeftToTheNextCommit() {
+    void eventsAreSyncedWhileTokensAndReadModelsWaitForTheNextCommit() {
         DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(dir.resolve("dyad.mv").toString(),
-                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"));
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            MongoDatabase db = client.getDatabase("dyad");
+                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofHours(1));
+        withServer(backend, db -> {
             db.createCollection("events");
             db.createCollection("views");
             db.createCollection("tokens");
             long syncs = backend.syncs();
+            long commits = backend.commits();
 
             db.getCollection("views").insertOne(new Document("_id", "case-1"));
+            db.getCollection("tokens").insertOne(new Document("_id", "case-views").append("index", 1));
             assertThat(backend.getMvStore().hasUnsavedChanges()).isTrue();
-            assertThat(backend.syncs()).isEqualTo(syncs);
+            assertThat(backend.commits()).isEqualTo(commits);
+
+            db.getCollection("events").insertOne(new Document("_id", 1L));
+            assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
+            assertThat(backend.commits()).isEqualTo(commits + 1);
+            assertThat(backend.syncs()).isEqualTo(syncs + 1);
+        });
+    }
+
+    @Test
+    void aTokenIsCommittedOnItsOwnWhenTheLastCommitIsOlderThanTheInterval() {
+        DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(dir.resolve("dyad.mv").toString(),
+                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofMillis(50));
+        withServer(backend, db -> {
+            db.getCollection("events").insertOne(new Document("_id", 1L));
+            long syncs = backend.syncs();
+            db.getCollection("views").insertOne(new Document("_id", "case-1"));
+            sleep(Duration.ofMillis(100));
 
             db.getCollection("tokens").insertOne(new Document("_id", "case-views").append("index", 1));
             assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
             assertThat(backend.syncs()).isEqualTo(syncs);
+        });
+    }
 
-            db.getCollection("events").insertOne(new Document("_id", 1L));
+    @Test
+    void aTokenIsCommittedOnItsOwnWhenMuchIsUnsaved() {
+        DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(dir.resolve("dyad.mv").toString(),
+                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofHours(1));
+        withServer(backend, db -> {
+            long commits = backend.commits();
+            String text = "x".repeat(64 << 10);
+            for (int n = 0; backend.getMvStore().getUnsavedMemory() < DurableH2Backend.PROGRESS_MAX_UNSAVED_BYTES; n++) {
+                db.getCollection("views").insertOne(new Document("_id", "case-" + n).append("text", text));
+            }
+            assertThat(backend.commits()).isEqualTo(commits);
+
+            db.getCollection("tokens").insertOne(new Document("_id", "case-views").append("index", 1));
             assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
-            assertThat(backend.syncs()).isEqualTo(syncs + 1);
-        } finally {
-            server.shutdownNow();
+            assertThat(backend.commits()).isEqualTo(commits + 1);
+        });
+    }
+
+    @Test
+    void aKilledServerTakesBackTheTokenTogetherWithTheViewsItStandsFor() {
+        String file = dir.resolve("dyad.mv").toString();
+        DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(file, Durability.COMMIT_AND_SYNC,
+                Set.of("views"), Set.of("tokens"), Duration.ofHours(1));
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoDatabase db = client.getDatabase("dyad");
+            db.getCollection("views").insertOne(new Document("_id", "case-1").append("goals", 1));
+            db.getCollection("tokens").insertOne(new Document("_id", "case-views").append("index", 1));
+            db.getCollection("events").insertOne(new Document("_id", 1L));
+            db.getCollection("events").insertOne(new Document("_id", 2L));
+            db.getCollection("views").replaceOne(new Document("_id", "case-1"), new Document("_id", "case-1").append("goals", 2));
+            db.getCollection("tokens").replaceOne(new Document("_id", "case-views"), new Document("_id", "case-views").append("index", 2));
         }
+        // As a killed process leaves the file: what was committed, nothing after.
+        backend.getMvStore().closeImmediately();
+        server.shutdownNow();
+
+        withServer(file, db -> {
+            assertThat(db.getCollection("events").countDocuments()).isEqualTo(2);
+            assertThat(db.getCollection("tokens").find().first()).containsEntry("index", 1);
+            assertThat(db.getCollection("views").find().first()).containsEntry("goals", 1);
+        });
     }
 
     @Test
@@ -67,13 +124,25 @@ class DurableH2BackendTest {
     }
 
     private static void withServer(String file, Consumer<MongoDatabase> work) {
-        MongoServer server = new MongoServer(DurableH2Backend.open(file, Durability.COMMIT_AND_SYNC, Set.of("views"),
-                Set.of("tokens")));
+        withServer(DurableH2Backend.open(file, Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens")), work);
+    }
+
+    private static void withServer(H2Backend backend, Consumer<MongoDatabase> work) {
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             work.accept(client.getDatabase("dyad"));
         } finally {
             server.shutdownNow();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
