@@ -9,15 +9,20 @@ import org.springframework.messaging.simp.user.SimpUserRegistry;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Tells open case pages that their case changed (its revision), so each re-reads it through the access policy.
  * Only the revision travels here, never content: what a viewer sees is always decided by the REST read.
+ * Changes wait on one pushing thread, which sends each case's newest revision once: a batch of changes costs one
+ * hand-over and one look through the subscriptions, not one of each a case.
  */
 @Component
 public class CasePusher implements CaseViewListener {
@@ -32,6 +37,9 @@ public class CasePusher implements CaseViewListener {
         thread.setDaemon(true);
         return thread;
     });
+    /** Each changed case's newest revision not yet pushed. */
+    private final Map<String, Long> unpushed = new ConcurrentHashMap<>();
+    private final AtomicBoolean pushScheduled = new AtomicBoolean();
 
     public CasePusher(SimpMessagingTemplate messaging, SimpUserRegistry userRegistry) {
         this.messaging = messaging;
@@ -40,16 +48,34 @@ public class CasePusher implements CaseViewListener {
 
     @Override
     public void caseViewChanged(CaseView view) {
-        CaseChanged changed = new CaseChanged(view.getCaseId(), view.getRevision());
-        AfterCommit.run(() -> executor.execute(() -> {
-            String destination = BoardSubscriptions.CASE_DESTINATION_PREFIX + changed.caseId();
-            Set<String> users = new LinkedHashSet<>();
-            for (SimpSubscription s : userRegistry.findSubscriptions(s -> destination.equals(s.getDestination()))) {
-                users.add(s.getSession().getUser().getName());
+        String caseId = view.getCaseId();
+        long revision = view.getRevision();
+        AfterCommit.run(() -> {
+            unpushed.merge(caseId, revision, Math::max);
+            if (pushScheduled.compareAndSet(false, true)) {
+                executor.execute(this::pushUnpushed);
             }
-            users.forEach(user -> messaging.convertAndSendToUser(user, "/queue/cases/" + changed.caseId(), changed,
-                    Map.of()));
-        }));
+        });
+    }
+
+    private void pushUnpushed() {
+        // Cleared first: a change that comes after this line schedules the next push itself.
+        pushScheduled.set(false);
+        Map<String, Set<String>> usersByCase = new HashMap<>();
+        for (SimpSubscription s : userRegistry.findSubscriptions(
+                s -> s.getDestination() != null && s.getDestination().startsWith(BoardSubscriptions.CASE_DESTINATION_PREFIX))) {
+            usersByCase.computeIfAbsent(s.getDestination().substring(BoardSubscriptions.CASE_DESTINATION_PREFIX.length()),
+                    c -> new LinkedHashSet<>()).add(s.getSession().getUser().getName());
+        }
+        for (String caseId : Set.copyOf(unpushed.keySet())) {
+            Long revision = unpushed.remove(caseId);
+            Set<String> users = usersByCase.get(caseId);
+            if (revision == null || users == null) {
+                continue;
+            }
+            CaseChanged changed = new CaseChanged(caseId, revision);
+            users.forEach(user -> messaging.convertAndSendToUser(user, "/queue/cases/" + caseId, changed, Map.of()));
+        }
     }
 
     @PreDestroy
