@@ -179,7 +179,7 @@ public final class Bench {
             }
             if (options.runs("commands")) {
                 results.put("authOnly", CommandThroughput.authOnly(app.api, options, app.cpu()));
-                Map<String, Map<String, Object>> commands = CommandThroughput.run(app.api, options, app::snapshot, app.cpu());
+                Map<String, Map<String, Object>> commands = CommandThroughput.run(app.api, options, app::snapshot, app.cpu(), app::jit);
                 Map<String, Object> raw = (Map<String, Object>) results.get("rawInsert");
                 for (Map<String, Object> c : commands.values()) {
                     c.put("ratioToRawInsertRate", raw == null ? null
@@ -359,7 +359,9 @@ public final class Bench {
                     fmt(lat.get("p50Ms")) + " / " + fmt(lat.get("p99Ms")),
                     fmt(c.get("appCpuMsPerRequest")) + " ms/cmd",
                     "windows " + c.get("perSecondWindows") + ", failed " + c.get("failed")
-                            + ", board " + atStart.get("northBoardRows") + " rows at start"});
+                            + ", board " + atStart.get("northBoardRows") + " rows at start"
+                            + (c.containsKey("appJitSecondsMeasured") ? ", app JIT while measured: "
+                            + c.get("appJitCompilationsMeasured") + " compilations, " + fmt(c.get("appJitSecondsMeasured")) + " s" : "")});
         }
         Map<String, Object> authLat = (Map<String, Object>) auth.get("latency");
         rows.add(new String[]{"2e", "GET /api/me, Basic, " + auth.get("clients") + " clients (auth ceiling)",

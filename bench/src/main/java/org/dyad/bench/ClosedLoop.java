@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * N clients, each sending its next request as soon as the previous one is answered, for a warm-up and then a
@@ -31,6 +32,13 @@ final class ClosedLoop {
     /** As above, also reporting the CPU time {@code appCpu} (ns) spent per successful request while measuring. */
     static Map<String, Object> run(String name, int clients, int warmUpSeconds, int windows, int windowSeconds,
                                    Cpu appCpu, Request request) throws InterruptedException {
+        return run(name, clients, warmUpSeconds, windows, windowSeconds, appCpu, () -> AppProcess.Jit.UNKNOWN, request);
+    }
+
+    /** As above, also reporting what the app's JIT compilers did while measuring. */
+    static Map<String, Object> run(String name, int clients, int warmUpSeconds, int windows, int windowSeconds,
+                                   Cpu appCpu, Supplier<AppProcess.Jit> appJit, Request request)
+            throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -67,6 +75,7 @@ final class ClosedLoop {
         Bench.progress("%s: %d clients, warm-up %d s", name, clients, warmUpSeconds);
         Thread.sleep(warmUpSeconds * 1000L);
         long failedBefore = failed.get();
+        AppProcess.Jit jitStart = appJit.get();
         long cpuStart = appCpu.nanos();
         long benchCpuStart = Cpu.BENCH.nanos();
         long measureStart = System.nanoTime();
@@ -86,6 +95,7 @@ final class ClosedLoop {
         long measureEnd = System.nanoTime();
         long cpuEnd = appCpu.nanos();
         long benchCpuEnd = Cpu.BENCH.nanos();
+        AppProcess.Jit jitEnd = appJit.get();
         long measuredFailed = failed.get() - failedBefore;
         stop.set(true);
         for (Thread thread : threads) {
@@ -113,6 +123,10 @@ final class ClosedLoop {
         }
         result.put("benchCpuCoresBusy",
                 Math.round((benchCpuEnd - benchCpuStart) / (double) (measureEnd - measureStart) * 100) / 100.0);
+        if (jitStart != AppProcess.Jit.UNKNOWN && jitEnd != AppProcess.Jit.UNKNOWN) {
+            result.put("appJitCompilationsMeasured", jitEnd.compilations() - jitStart.compilations());
+            result.put("appJitSecondsMeasured", Stats.round(jitEnd.seconds() - jitStart.seconds()));
+        }
         if (!errors.isEmpty()) {
             result.put("firstErrors", List.copyOf(errors));
         }
