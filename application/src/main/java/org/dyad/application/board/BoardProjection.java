@@ -5,7 +5,9 @@ import org.dyad.application.cases.CaseViewListener;
 import org.dyad.application.shared.AfterCommit;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Keeps each unit's board in step with its case views and tells live screens. Closed cases leave the board. */
@@ -14,6 +16,8 @@ public class BoardProjection implements CaseViewListener {
 
     private final Boards boards;
     private final RecentBoardChanges recent;
+    private static final String BOARD_CHANGES = "board-changes";
+
     private final List<BoardListener> listeners;
 
     public BoardProjection(Boards boards, RecentBoardChanges recent, List<BoardListener> listeners) {
@@ -37,10 +41,13 @@ public class BoardProjection implements CaseViewListener {
         } else {
             boards.put(unit, version, row);
         }
-        BoardChange change = new BoardChange(unit, version, view.getCaseId(), shown, row);
-        AfterCommit.run(() -> {
-            recent.record(change);
-            listeners.forEach(l -> l.boardChanged(unit, version));
+        AfterCommit.gather(BOARD_CHANGES, new BoardChange(unit, version, view.getCaseId(), shown, row), changes -> {
+            Map<String, Long> newest = new LinkedHashMap<>();
+            for (BoardChange change : changes) {
+                recent.record(change);
+                newest.put(change.unit(), change.version());
+            }
+            listeners.forEach(l -> l.boardsChanged(newest));
         });
     }
 
@@ -48,6 +55,7 @@ public class BoardProjection implements CaseViewListener {
     @Override
     public void caseViewsCleared() {
         recent.forgetAll();
-        boards.clearAll().forEach((unit, version) -> listeners.forEach(l -> l.boardChanged(unit, version)));
+        Map<String, Long> versions = boards.clearAll();
+        listeners.forEach(l -> l.boardsChanged(versions));
     }
 }

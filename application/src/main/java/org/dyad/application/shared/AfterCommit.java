@@ -1,6 +1,11 @@
 package org.dyad.application.shared;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs what tells others about a change (screens, waiting commands) once the unit of work that made the change has
@@ -17,5 +22,24 @@ public final class AfterCommit {
         } else {
             announcement.run();
         }
+    }
+
+    /**
+     * Gathers {@code change} with the others of its {@code topic} in this unit of work (a processor's whole batch);
+     * once it has committed, {@code announcement} gets them all, in order, in one call. Without a unit of work it
+     * gets this one at once. The announcement of a topic's first change in a unit of work is the one that runs.
+     */
+    public static <T> void gather(String topic, T change, Consumer<List<T>> announcement) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            announcement.accept(List.of(change));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<T> changes = root.getOrComputeResource(AfterCommit.class.getName() + "#" + topic, key -> {
+            List<T> gathered = new ArrayList<>();
+            root.afterCommit(u -> announcement.accept(gathered));
+            return gathered;
+        });
+        changes.add(change);
     }
 }

@@ -97,13 +97,28 @@ public class BoardPusher implements BoardListener {
 
     @Override
     public void boardChanged(String unit, long version) {
-        if (pending.add(unit)) {
-            executor.execute(() -> {
+        boardsChanged(Map.of(unit, version));
+    }
+
+    /** One hand-over to the pushing thread for a batch's boards; a unit already waiting there is not queued again. */
+    @Override
+    public void boardsChanged(Map<String, Long> versions) {
+        List<String> queued = new ArrayList<>(versions.size());
+        for (String unit : versions.keySet()) {
+            if (pending.add(unit)) {
+                queued.add(unit);
+            }
+        }
+        if (queued.isEmpty()) {
+            return;
+        }
+        executor.execute(() -> {
+            for (String unit : queued) {
                 awaitLastPush(unit);
                 pending.remove(unit);
                 pushToSubscribers(unit);
-            });
-        }
+            }
+        });
     }
 
     /** Changes that come meanwhile join the push this one is about to make. Bounded: a screen that is gone is not waited for. */

@@ -21,14 +21,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Tells open case pages that their case changed (its revision), so each re-reads it through the access policy.
  * Only the revision travels here, never content: what a viewer sees is always decided by the REST read.
- * Changes wait on one pushing thread, which sends each case's newest revision once: a batch of changes costs one
- * hand-over and one look through the subscriptions, not one of each a case.
+ * A batch's changes reach the pushing thread in one hand-over, and wait there with any before them; it sends each
+ * case's newest revision once, after one look through the subscriptions.
  */
 @Component
 public class CasePusher implements CaseViewListener {
 
     public record CaseChanged(String caseId, long revision) {
     }
+
+    private static final String CASE_CHANGES = "case-changes";
 
     private final SimpMessagingTemplate messaging;
     private final SimpUserRegistry userRegistry;
@@ -48,10 +50,8 @@ public class CasePusher implements CaseViewListener {
 
     @Override
     public void caseViewChanged(CaseView view) {
-        String caseId = view.getCaseId();
-        long revision = view.getRevision();
-        AfterCommit.run(() -> {
-            unpushed.merge(caseId, revision, Math::max);
+        AfterCommit.gather(CASE_CHANGES, new CaseChanged(view.getCaseId(), view.getRevision()), changes -> {
+            changes.forEach(changed -> unpushed.merge(changed.caseId(), changed.revision(), Math::max));
             if (pushScheduled.compareAndSet(false, true)) {
                 executor.execute(this::pushUnpushed);
             }

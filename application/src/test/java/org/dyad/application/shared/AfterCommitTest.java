@@ -1,0 +1,56 @@
+package org.dyad.application.shared;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AfterCommitTest {
+
+    private final EventMessage<?> event = GenericEventMessage.asEventMessage("changed");
+    private final List<List<String>> cases = new ArrayList<>();
+    private final List<List<String>> boards = new ArrayList<>();
+
+    @Test
+    void aBatchsChangesReachTheirAnnouncementInOneCallOnceItHasCommitted() throws Exception {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(event, event, event));
+        List<Integer> announcedWhileHandling = new ArrayList<>();
+        int[] n = {0};
+        batch.executeWithResult(() -> {
+            n[0]++;
+            AfterCommit.gather("cases", "case-" + n[0], cases::add);
+            AfterCommit.gather("boards", "north-" + n[0], boards::add);
+            announcedWhileHandling.add(cases.size() + boards.size());
+            return null;
+        });
+
+        assertThat(announcedWhileHandling).containsExactly(0, 0, 0);
+        assertThat(cases).containsExactly(List.of("case-1", "case-2", "case-3"));
+        assertThat(boards).containsExactly(List.of("north-1", "north-2", "north-3"));
+    }
+
+    @Test
+    void aBatchThatRollsBackAnnouncesNothing() {
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(event));
+        try {
+            batch.executeWithResult(() -> {
+                AfterCommit.gather("cases", "case-1", cases::add);
+                throw new IllegalStateException("the view store is down");
+            });
+        } catch (Exception expected) {
+            // the batch failed
+        }
+        assertThat(cases).isEmpty();
+    }
+
+    @Test
+    void withoutAUnitOfWorkAChangeIsAnnouncedAtOnce() {
+        AfterCommit.gather("cases", "case-1", cases::add);
+        assertThat(cases).containsExactly(List.of("case-1"));
+    }
+}
