@@ -14,10 +14,10 @@ import java.util.Objects;
 @Component
 public class BoardProjection implements CaseViewListener {
 
-    private final Boards boards;
-    private final RecentBoardChanges recent;
     private static final String BOARD_CHANGES = "board-changes";
 
+    private final Boards boards;
+    private final RecentBoardChanges recent;
     private final List<BoardListener> listeners;
 
     public BoardProjection(Boards boards, RecentBoardChanges recent, List<BoardListener> listeners) {

@@ -42,7 +42,7 @@ public class AxonMongoConfig {
 
     /** Ids a tracking read asks for at once; also the block of ids a single writer reserves at a time. */
     private static final int BATCH_SIZE = 1000;
-    /** Events a processor handles before it stores its token: one durable commit covers the batch's view writes. */
+    /** Events a processor handles before it stores its token; the batch's view writes go out just before it. */
     private static final int PROCESSOR_BATCH = 1000;
 
     /** Axon's own event serializer, as {@code axon.serializer.events=jackson} builds it, but with its lookups cached. */

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * H2 file backend that makes each write durable before it is acknowledged (as shipped, H2Backend replies before
@@ -41,22 +42,25 @@ class DurableH2Backend extends H2Backend {
     /** Collections whose writes are committed on their own only when the last commit is old or memory fills. */
     private final Set<String> progress;
     private final long progressCommitNanos;
+    private final LongSupplier nanoTime;
     private final Object commitLock = new Object();
     /** Writes applied in memory so far; a commit that starts after a write's number was taken includes it. */
     private final AtomicLong writesApplied = new AtomicLong();
     private long writesCommitted;
     private long writesSynced;
-    private long lastCommitNanos = System.nanoTime();
+    private long lastCommitNanos;
     private long commits;
     private long syncs;
 
     private DurableH2Backend(MVStore store, Durability durability, Set<String> deferred, Set<String> progress,
-                             Duration progressCommitInterval) {
+                             Duration progressCommitInterval, LongSupplier nanoTime) {
         super(store);
         this.durability = durability;
         this.deferred = deferred;
         this.progress = progress;
         this.progressCommitNanos = progressCommitInterval.toNanos();
+        this.nanoTime = nanoTime;
+        this.lastCommitNanos = nanoTime.getAsLong();
     }
 
     static H2Backend open(String fileName, Durability durability, Set<String> deferred) {
@@ -73,17 +77,18 @@ class DurableH2Backend extends H2Backend {
      *                 committed together, so a killed process takes both back and the processor does them again
      */
     static H2Backend open(String fileName, Durability durability, Set<String> deferred, Set<String> progress) {
-        return open(fileName, durability, deferred, progress, PROGRESS_COMMIT_INTERVAL);
+        return open(fileName, durability, deferred, progress, PROGRESS_COMMIT_INTERVAL, System::nanoTime);
     }
 
+    /** {@code nanoTime}: the clock that times the progress commits, as {@link System#nanoTime()}. */
     static H2Backend open(String fileName, Durability durability, Set<String> deferred, Set<String> progress,
-                          Duration progressCommitInterval) {
+                          Duration progressCommitInterval, LongSupplier nanoTime) {
         MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(PAGE_CACHE_MB).autoCommitDisabled().open();
         StoreFormat.apply(store);
         if (durability == Durability.BACKGROUND) {
             store.setAutoCommitDelay(1000);
         }
-        return new DurableH2Backend(store, durability, deferred, progress, progressCommitInterval);
+        return new DurableH2Backend(store, durability, deferred, progress, progressCommitInterval, nanoTime);
     }
 
     @Override
@@ -108,9 +113,8 @@ class DurableH2Backend extends H2Backend {
 
     /** Commits only when the next event's commit may be far off: none for a while, or much left unsaved. */
     private void persistProgress() {
-        writesApplied.incrementAndGet();
         synchronized (commitLock) {
-            if (System.nanoTime() - lastCommitNanos < progressCommitNanos
+            if (nanoTime.getAsLong() - lastCommitNanos < progressCommitNanos
                     && getMvStore().getUnsavedMemory() < PROGRESS_MAX_UNSAVED_BYTES) {
                 return;
             }
@@ -134,7 +138,7 @@ class DurableH2Backend extends H2Backend {
                 long upTo = writesApplied.get();
                 store.commit();
                 writesCommitted = upTo;
-                lastCommitNanos = System.nanoTime();
+                lastCommitNanos = nanoTime.getAsLong();
                 commits++;
             }
             if (sync) {

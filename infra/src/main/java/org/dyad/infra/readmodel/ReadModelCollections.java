@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * The collections that only projections write and that are rebuilt from the events. On the embedded file backend
- * their writes are made durable by the processor's next token update rather than each on its own: a crash before
- * that loses the writes and the token together, and the processor does them again.
+ * their writes are made durable with the next commit (an event's, or the processor's token update when none comes)
+ * rather than each on its own: a crash before that loses the writes and the token together, and the processor does
+ * them again.
  */
 public final class ReadModelCollections {
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.function.Consumer;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class DurableH2BackendTest {
     @Test
     void eventsAreSyncedWhileTokensAndReadModelsWaitForTheNextCommit() {
         DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(dir.resolve("dyad.mv").toString(),
-                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofHours(1));
+                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofSeconds(1), () -> 0L);
         withServer(backend, db -> {
             db.createCollection("events");
             db.createCollection("views");
@@ -47,15 +48,20 @@ class DurableH2BackendTest {
 
     @Test
     void aTokenIsCommittedOnItsOwnWhenTheLastCommitIsOlderThanTheInterval() {
+        AtomicLong clock = new AtomicLong();
         DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(dir.resolve("dyad.mv").toString(),
-                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofMillis(50));
+                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofSeconds(1), clock::get);
         withServer(backend, db -> {
             db.getCollection("events").insertOne(new Document("_id", 1L));
             long syncs = backend.syncs();
             db.getCollection("views").insertOne(new Document("_id", "case-1"));
-            sleep(Duration.ofMillis(100));
-
+            clock.addAndGet(Duration.ofMillis(999).toNanos());
             db.getCollection("tokens").insertOne(new Document("_id", "case-views").append("index", 1));
+            assertThat(backend.getMvStore().hasUnsavedChanges()).isTrue();
+
+            clock.addAndGet(Duration.ofMillis(1).toNanos());
+            db.getCollection("tokens").replaceOne(new Document("_id", "case-views"),
+                    new Document("_id", "case-views").append("index", 2));
             assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
             assertThat(backend.syncs()).isEqualTo(syncs);
         });
@@ -64,7 +70,7 @@ class DurableH2BackendTest {
     @Test
     void aTokenIsCommittedOnItsOwnWhenMuchIsUnsaved() {
         DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(dir.resolve("dyad.mv").toString(),
-                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofHours(1));
+                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofSeconds(1), () -> 0L);
         withServer(backend, db -> {
             long commits = backend.commits();
             String text = "x".repeat(64 << 10);
@@ -83,7 +89,7 @@ class DurableH2BackendTest {
     void aKilledServerTakesBackTheTokenTogetherWithTheViewsItStandsFor() {
         String file = dir.resolve("dyad.mv").toString();
         DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(file, Durability.COMMIT_AND_SYNC,
-                Set.of("views"), Set.of("tokens"), Duration.ofHours(1));
+                Set.of("views"), Set.of("tokens"), Duration.ofSeconds(1), () -> 0L);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
@@ -134,15 +140,6 @@ class DurableH2BackendTest {
             work.accept(client.getDatabase("dyad"));
         } finally {
             server.shutdownNow();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -50,8 +50,8 @@ class CasePusherTest {
             }
             firstScanMayEnd.countDown();
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() >= 2);
-            Thread.sleep(200);
+            // The push they scheduled has looked too, after the one under way had sent all it took.
+            await().atMost(Duration.ofSeconds(5)).until(() -> scans.get() == 2);
             // The push under way takes them all: one message a followed case, its newest revision; the push they
             // scheduled finds nothing left. Two looks through the subscriptions for 118 changes.
             assertThat(sent.stream().map(m -> destination(m) + " " + m.getPayload()).toList()).containsExactlyInAnyOrder(
