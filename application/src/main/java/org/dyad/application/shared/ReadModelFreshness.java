@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
@@ -33,9 +34,8 @@ public class ReadModelFreshness {
     private final long firstReadNanos;
     private final long pollNanos;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    /** Counts changes, so one that comes while a waiter reads the stored version is not missed. */
-    private long generation;
+    /** view id → its waiters, guarded by {@link #lock}: a change wakes only those waiting for its view. */
+    private final Map<String, Waiters> waiting = new HashMap<>();
     /** view id → the newest committed version this node's projections stored, for recently changed views. */
     private final Map<String, Long> committed = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -43,6 +43,15 @@ public class ReadModelFreshness {
             return size() > REMEMBERED_VIEWS;
         }
     });
+
+    private static final class Waiters {
+        final Condition changed;
+        int count;
+
+        Waiters(Condition changed) {
+            this.changed = changed;
+        }
+    }
 
     @Autowired
     public ReadModelFreshness(StoreWriters writers) {
@@ -63,18 +72,16 @@ public class ReadModelFreshness {
     public void changed(String viewId, long version) {
         AfterCommit.run(() -> {
             committed.merge(viewId, version, Math::max);
-            signal();
+            lock.lock();
+            try {
+                Waiters waiters = waiting.get(viewId);
+                if (waiters != null) {
+                    waiters.changed.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
         });
-    }
-
-    private void signal() {
-        lock.lock();
-        try {
-            generation++;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
     }
 
     /**
@@ -85,40 +92,51 @@ public class ReadModelFreshness {
     public boolean await(String viewId, LongSupplier storedVersion, long version, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextRead = System.nanoTime() + firstReadNanos;
-        while (true) {
-            long seen = generation();
-            if (committed.getOrDefault(viewId, Long.MIN_VALUE) >= version) {
-                return true;
-            }
-            long now = System.nanoTime();
-            if (now - nextRead >= 0) {
-                if (storedVersion.getAsLong() >= version) {
-                    return true;
+        lock.lock();
+        Waiters waiters = waiting.computeIfAbsent(viewId, id -> new Waiters(lock.newCondition()));
+        waiters.count++;
+        try {
+            // A change is recorded before its signal, which takes the lock: holding the lock from this check until
+            // the wait begins, a waiter cannot miss one.
+            while (committed.getOrDefault(viewId, Long.MIN_VALUE) < version) {
+                long now = System.nanoTime();
+                if (now - nextRead >= 0) {
+                    long stored;
+                    lock.unlock();
+                    try {
+                        stored = storedVersion.getAsLong();
+                    } finally {
+                        lock.lock();
+                    }
+                    if (stored >= version) {
+                        return true;
+                    }
+                    nextRead = System.nanoTime() + pollNanos;
+                    continue;
                 }
-                nextRead = System.nanoTime() + pollNanos;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            lock.lock();
-            try {
-                if (generation == seen) {
-                    changed.awaitNanos(Math.max(1, Math.min(left, nextRead - System.nanoTime())));
+                long left = deadline - now;
+                if (left <= 0) {
+                    return false;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } finally {
-                lock.unlock();
+                waiters.changed.awaitNanos(Math.max(1, Math.min(left, nextRead - now)));
             }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            if (--waiters.count == 0) {
+                waiting.remove(viewId);
+            }
+            lock.unlock();
         }
     }
 
-    private long generation() {
+    /** Views someone waits for now. */
+    int waitedForViews() {
         lock.lock();
         try {
-            return generation;
+            return waiting.size();
         } finally {
             lock.unlock();
         }

@@ -3,7 +3,11 @@ package org.dyad.application.shared;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,5 +66,27 @@ class ReadModelFreshnessTest {
     void aViewThatNeverCatchesUpTimesOut() {
         ReadModelFreshness polling = new ReadModelFreshness(Duration.ofMillis(10), Duration.ofMillis(10));
         assertThat(polling.await("case-1", () -> 1, 2, Duration.ofMillis(100))).isFalse();
+    }
+
+    @Test
+    void aChangeEndsEveryWaitForItsViewAndNoOther() throws Exception {
+        ReadModelFreshness freshness = new ReadModelFreshness(NEVER, NEVER);
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(
+                () -> freshness.await("case-1", () -> 0, 5, Duration.ofSeconds(20)));
+        CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(
+                () -> freshness.await("case-1", () -> 0, 5, Duration.ofSeconds(20)));
+        CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(
+                () -> freshness.await("case-2", () -> 0, 5, Duration.ofSeconds(20)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> freshness.waitedForViews() == 2);
+
+        freshness.changed("case-1", 5);
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(other).isNotDone();
+        assertThat(freshness.waitedForViews()).isEqualTo(1);
+
+        freshness.changed("case-2", 5);
+        assertThat(other.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(freshness.waitedForViews()).isZero();
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -33,6 +34,13 @@ public final class MongoConnection implements AutoCloseable {
         this.databaseName = databaseName;
         this.embedded = embedded;
     }
+
+    /**
+     * The embedded server answers a write on its connection's event loop after the commit and fsync, and netty
+     * shares one loop among several connections (two loops a core by default): a processor's view writes then
+     * queued behind a command's fsync. With more loops than the pool's usual connections, each has its own.
+     */
+    static final int SERVER_EVENT_LOOPS = 32;
 
     public static MongoConnection external(String uri, String defaultDatabase) {
         ConnectionString connectionString = new ConnectionString(uri);
@@ -59,7 +67,7 @@ public final class MongoConnection implements AutoCloseable {
             log.info("Embedded MongoDB-wire server on {} ({} durability)", file.toAbsolutePath(), durability);
         }
         MongoServer server = new MongoServer(mongoBackend);
-        server.bind(bindHost, port);
+        server.bind(new InetSocketAddress(bindHost, port), 1, SERVER_EVENT_LOOPS);
         String uri = "mongodb://" + bindHost + ":" + server.getLocalAddress().getPort();
         log.info("Embedded MongoDB-wire server listening at {}", uri);
         return new MongoConnection(MongoClients.create(uri), database, server);
