@@ -13,6 +13,8 @@ import java.util.function.Consumer;
  */
 public final class AfterCommit {
 
+    private static final String VIEWS_WRITTEN = AfterCommit.class.getName() + "#views-written";
+
     private AfterCommit() {
     }
 
@@ -41,5 +43,41 @@ public final class AfterCommit {
             return gathered;
         });
         changes.add(change);
+    }
+
+    /**
+     * For someone waiting to read a view: runs {@code announcement} once this unit of work's views are written
+     * ({@link #viewsWritten()}), which a processor's batch says before it stores its token, one store round trip
+     * before it commits; if nothing says so, after commit. Without a unit of work it runs at once. Should the batch
+     * fail after its views are written, they stay written and its retry writes the same.
+     */
+    public static void runOnceViewsWritten(Runnable announcement) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            announcement.run();
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<Runnable> waiting = root.getOrComputeResource(VIEWS_WRITTEN, key -> {
+            List<Runnable> announcements = new ArrayList<>();
+            root.afterCommit(u -> runAll(announcements));
+            return announcements;
+        });
+        waiting.add(announcement);
+    }
+
+    /** The current unit of work's views are written: runs what {@link #runOnceViewsWritten} held for that. */
+    public static void viewsWritten() {
+        if (CurrentUnitOfWork.isStarted()) {
+            List<Runnable> waiting = CurrentUnitOfWork.get().root().getResource(VIEWS_WRITTEN);
+            if (waiting != null) {
+                runAll(waiting);
+            }
+        }
+    }
+
+    private static void runAll(List<Runnable> announcements) {
+        List<Runnable> due = List.copyOf(announcements);
+        announcements.clear();
+        due.forEach(Runnable::run);
     }
 }

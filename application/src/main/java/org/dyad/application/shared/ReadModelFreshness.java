@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Lets a command's caller wait until a read model shows its change (read-your-writes). Projections on this node say
- * which view reached which version once their batch has committed, so a waiter is woken by its own view's change
+ * which view reached which version once their batch's views are written, so a waiter is woken by its own view's change
  * without reading the store again; polling the store covers a processor that runs on another node (sooner when
  * another process may be writing to the store).
  */
@@ -68,9 +68,12 @@ public class ReadModelFreshness {
         committed.clear();
     }
 
-    /** The view {@code viewId} was stored at {@code version}; told to the waiters once the current unit of work (if any) has committed. */
+    /**
+     * The view {@code viewId} was stored at {@code version}; told to the waiters once the current unit of work's
+     * views are written ({@link AfterCommit#runOnceViewsWritten}).
+     */
     public void changed(String viewId, long version) {
-        AfterCommit.run(() -> {
+        AfterCommit.runOnceViewsWritten(() -> {
             committed.merge(viewId, version, Math::max);
             lock.lock();
             try {

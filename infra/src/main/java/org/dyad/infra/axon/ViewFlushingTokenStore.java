@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.dyad.application.shared.AfterCommit;
 import org.dyad.infra.readmodel.PendingViews;
 
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A token store that first writes the view changes its processor's batch holds: a token is never stored ahead of
- * the views it stands for. A processor extends its claim before every batch; that write goes out
+ * the views it stands for. Those waiting to read the views are told then, not a round trip later after the token. A processor extends its claim before every batch; that write goes out
  * only when this node has not stored or extended the claim within {@link #CLAIM_REFRESH}, a fifth of the time
  * another node waits before it takes the claim over. The rest is the Mongo token store's.
  */
@@ -33,6 +34,7 @@ final class ViewFlushingTokenStore implements TokenStore {
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
         PendingViews.flushCurrent();
+        AfterCommit.viewsWritten();
         delegate.storeToken(token, processorName, segment);
         claimed(processorName, segment);
     }

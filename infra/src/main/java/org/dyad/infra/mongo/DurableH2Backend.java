@@ -48,7 +48,8 @@ class DurableH2Backend extends H2Backend {
     private final AtomicLong writesApplied = new AtomicLong();
     private long writesCommitted;
     private long writesSynced;
-    private long lastCommitNanos;
+    /** Written under the commit lock, read without it. */
+    private volatile long lastCommitNanos;
     private long commits;
     private long syncs;
 
@@ -111,13 +112,14 @@ class DurableH2Backend extends H2Backend {
         return reply;
     }
 
-    /** Commits only when the next event's commit may be far off: none for a while, or much left unsaved. */
+    /**
+     * Commits only when the next event's commit may be far off: none for a while, or much left unsaved. Looks
+     * without the commit lock: a processor's token write would otherwise wait out a commit and fsync in progress.
+     */
     private void persistProgress() {
-        synchronized (commitLock) {
-            if (nanoTime.getAsLong() - lastCommitNanos < progressCommitNanos
-                    && getMvStore().getUnsavedMemory() < PROGRESS_MAX_UNSAVED_BYTES) {
-                return;
-            }
+        if (nanoTime.getAsLong() - lastCommitNanos < progressCommitNanos
+                && getMvStore().getUnsavedMemory() < PROGRESS_MAX_UNSAVED_BYTES) {
+            return;
         }
         persist(false);
     }

@@ -27,8 +27,8 @@ import static com.mongodb.client.model.Filters.eq;
  * Collections are written in the order of their last held write, each collection's views in the order of their
  * last write: a reader that reads a marker first (a board's version) finds everything written before it at least
  * as new.
- * The writes go out before the processor stores its token ({@link #flushCurrent()}, called by the token store) and
- * the screens and waiting commands are told only after the batch commits.
+ * The writes go out before the processor stores its token ({@link #flushCurrent()}, called by the token store);
+ * waiting commands are told then, the screens only after the batch commits.
  */
 public final class PendingViews {
 
