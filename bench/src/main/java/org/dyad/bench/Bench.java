@@ -178,9 +178,18 @@ public final class Bench {
                 ((Map<String, Object>) results.get("boardLatency")).put("storeAtStart", storeBefore);
             }
             if (options.runs("commands")) {
+                Map<String, Object> raw = (Map<String, Object>) results.get("rawInsert");
+                if (raw != null) {
+                    // The fsync rate drifts with the machine's other disk traffic (runs minutes apart differed by
+                    // half): the ratios take the raw rate measured right before the commands, the app idle.
+                    raw = RawInsertBench.run(options, work.resolve("raw-before-commands"));
+                    results.put("rawInsertBeforeCommands", raw);
+                    if (!options.keepData()) {
+                        delete(work.resolve("raw-before-commands"));
+                    }
+                }
                 results.put("authOnly", CommandThroughput.authOnly(app.api, options, app.cpu()));
                 Map<String, Map<String, Object>> commands = CommandThroughput.run(app.api, options, app::snapshot, app.cpu(), app::jit);
-                Map<String, Object> raw = (Map<String, Object>) results.get("rawInsert");
                 for (Map<String, Object> c : commands.values()) {
                     c.put("ratioToRawInsertRate", raw == null ? null
                             : ratio((double) c.get("perSecondMedian"), (double) raw.get("insertsPerSecondMedian")));
@@ -276,6 +285,12 @@ public final class Bench {
                         fmt(raw.get("readBackPerSecondMedian")) + " docs/s", "", "", "",
                         "passes " + raw.get("readBackPerSecondPasses")});
             }
+        }
+        Map<String, Object> rawBeforeCommands = (Map<String, Object>) r.get("rawInsertBeforeCommands");
+        if (rawBeforeCommands != null) {
+            rows.add(new String[]{"1b", "raw insertOne again, right before phase 2",
+                    fmt(rawBeforeCommands.get("insertsPerSecondMedian")) + " docs/s", "1", "", "",
+                    "windows " + rawBeforeCommands.get("insertsPerSecondWindows") + "; phase 2's ÷ raw divides by this"});
         }
         if (commands != null) {
             rows.addAll(commandRows(commands, auth));
