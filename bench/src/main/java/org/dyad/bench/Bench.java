@@ -178,7 +178,8 @@ public final class Bench {
                 ((Map<String, Object>) results.get("boardLatency")).put("storeAtStart", storeBefore);
             }
             if (options.runs("commands")) {
-                Map<String, Object> raw = (Map<String, Object>) results.get("rawInsert");
+                Map<String, Object> firstRaw = (Map<String, Object>) results.get("rawInsert");
+                Map<String, Object> raw = firstRaw;
                 if (raw != null) {
                     // The fsync rate drifts with the machine's other disk traffic (runs minutes apart differed by
                     // half): the ratios take the raw rate measured right before the commands, the app idle.
@@ -193,6 +194,8 @@ public final class Bench {
                 for (Map<String, Object> c : commands.values()) {
                     c.put("ratioToRawInsertRate", raw == null ? null
                             : ratio((double) c.get("perSecondMedian"), (double) raw.get("insertsPerSecondMedian")));
+                    c.put("ratioToFirstRawInsertRate", firstRaw == null ? null
+                            : ratio((double) c.get("perSecondMedian"), (double) firstRaw.get("insertsPerSecondMedian")));
                 }
                 results.put("commands", commands);
             }
@@ -374,6 +377,8 @@ public final class Bench {
                     fmt(lat.get("p50Ms")) + " / " + fmt(lat.get("p99Ms")),
                     fmt(c.get("appCpuMsPerRequest")) + " ms/cmd",
                     "windows " + c.get("perSecondWindows") + ", failed " + c.get("failed")
+                            + (c.get("ratioToFirstRawInsertRate") instanceof Double first
+                            ? String.format(Locale.ROOT, ", ÷ phase 1's raw %.3f", first) : "")
                             + ", board " + atStart.get("northBoardRows") + " rows at start"
                             + (c.containsKey("appJitSecondsMeasured") ? ", app JIT while measured: "
                             + c.get("appJitCompilationsMeasured") + " compilations, " + fmt(c.get("appJitSecondsMeasured")) + " s" : "")});
