@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs what tells others about a change (screens, waiting commands) once the unit of work that made the change has
- * committed: a processor's view writes go out with its batch, so telling earlier would send readers to old views.
+ * committed, or, for those waiting to read a view, once its views are written: a processor's view writes go out
+ * with its batch, so telling earlier would send readers to old views.
  */
 public final class AfterCommit {
 

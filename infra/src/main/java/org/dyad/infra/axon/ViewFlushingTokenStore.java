@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A token store that first writes the view changes its processor's batch holds: a token is never stored ahead of
- * the views it stands for. Those waiting to read the views are told then, not a round trip later after the token. A processor extends its claim before every batch; that write goes out
- * only when this node has not stored or extended the claim within {@link #CLAIM_REFRESH}, a fifth of the time
- * another node waits before it takes the claim over. The rest is the Mongo token store's.
+ * the views it stands for. Those waiting to read the views are told then, not a round trip later after the token.
+ * A processor extends its claim before every batch; that write goes out only when this node has not stored or
+ * extended the claim within {@link #CLAIM_REFRESH}, a fifth of the time another node waits before it takes the
+ * claim over. The rest is the Mongo token store's.
  */
 final class ViewFlushingTokenStore implements TokenStore {
 
