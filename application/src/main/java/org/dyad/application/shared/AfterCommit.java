@@ -37,13 +37,7 @@ public final class AfterCommit {
             announcement.accept(List.of(change));
             return;
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<T> changes = root.getOrComputeResource(AfterCommit.class.getName() + "#" + topic, key -> {
-            List<T> gathered = new ArrayList<>();
-            root.afterCommit(u -> announcement.accept(gathered));
-            return gathered;
-        });
-        changes.add(change);
+        gathered(AfterCommit.class.getName() + "#" + topic, announcement).add(change);
     }
 
     /**
@@ -57,13 +51,7 @@ public final class AfterCommit {
             announcement.run();
             return;
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        List<Runnable> waiting = root.getOrComputeResource(VIEWS_WRITTEN, key -> {
-            List<Runnable> announcements = new ArrayList<>();
-            root.afterCommit(u -> runAll(announcements));
-            return announcements;
-        });
-        waiting.add(announcement);
+        gathered(VIEWS_WRITTEN, AfterCommit::runAll).add(announcement);
     }
 
     /** The current unit of work's views are written: runs what {@link #runOnceViewsWritten} held for that. */
@@ -74,6 +62,16 @@ public final class AfterCommit {
                 runAll(waiting);
             }
         }
+    }
+
+    /** The current unit of work's list under {@code key}; the first call has {@code afterCommit} given it on commit. */
+    private static <T> List<T> gathered(String key, Consumer<List<T>> afterCommit) {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(key, k -> {
+            List<T> list = new ArrayList<>();
+            root.afterCommit(u -> afterCommit.accept(list));
+            return list;
+        });
     }
 
     private static void runAll(List<Runnable> announcements) {

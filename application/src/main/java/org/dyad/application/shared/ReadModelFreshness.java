@@ -4,7 +4,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +13,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Lets a command's caller wait until a read model shows its change (read-your-writes). Projections on this node say
- * which view reached which version once their batch's views are written, so a waiter is woken by its own view's change
- * without reading the store again; polling the store covers a processor that runs on another node (sooner when
- * another process may be writing to the store).
+ * which view reached which version once their batch's views are written, so a waiter is woken by its own view's
+ * change without reading the store again; polling the store covers a processor that runs on another node (sooner
+ * when another process may be writing to the store).
  */
 @Component
 public class ReadModelFreshness {
@@ -36,13 +35,13 @@ public class ReadModelFreshness {
     private final ReentrantLock lock = new ReentrantLock();
     /** view id → its waiters, guarded by {@link #lock}: a change wakes only those waiting for its view. */
     private final Map<String, Waiters> waiting = new HashMap<>();
-    /** view id → the newest committed version this node's projections stored, for recently changed views. */
-    private final Map<String, Long> committed = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+    /** view id → the newest version this node's projections stored, for recently changed views; guarded by lock. */
+    private final Map<String, Long> stored = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
             return size() > REMEMBERED_VIEWS;
         }
-    });
+    };
 
     private static final class Waiters {
         final Condition changed;
@@ -65,7 +64,12 @@ public class ReadModelFreshness {
 
     /** The views were cleared for a rebuild: the versions stored before say nothing about them now. */
     public void forgetAll() {
-        committed.clear();
+        lock.lock();
+        try {
+            stored.clear();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -74,9 +78,9 @@ public class ReadModelFreshness {
      */
     public void changed(String viewId, long version) {
         AfterCommit.runOnceViewsWritten(() -> {
-            committed.merge(viewId, version, Math::max);
             lock.lock();
             try {
+                stored.merge(viewId, version, Math::max);
                 Waiters waiters = waiting.get(viewId);
                 if (waiters != null) {
                     waiters.changed.signalAll();
@@ -99,19 +103,18 @@ public class ReadModelFreshness {
         Waiters waiters = waiting.computeIfAbsent(viewId, id -> new Waiters(lock.newCondition()));
         waiters.count++;
         try {
-            // A change is recorded before its signal, which takes the lock: holding the lock from this check until
-            // the wait begins, a waiter cannot miss one.
-            while (committed.getOrDefault(viewId, Long.MIN_VALUE) < version) {
+            // Changes are recorded and signalled under the lock, held from this check until the wait begins.
+            while (stored.getOrDefault(viewId, Long.MIN_VALUE) < version) {
                 long now = System.nanoTime();
                 if (now - nextRead >= 0) {
-                    long stored;
+                    long read;
                     lock.unlock();
                     try {
-                        stored = storedVersion.getAsLong();
+                        read = storedVersion.getAsLong();
                     } finally {
                         lock.lock();
                     }
-                    if (stored >= version) {
+                    if (read >= version) {
                         return true;
                     }
                     nextRead = System.nanoTime() + pollNanos;

@@ -37,8 +37,8 @@ public final class MongoConnection implements AutoCloseable {
 
     /**
      * The embedded server answers a write on its connection's event loop after the commit and fsync, and netty
-     * shares one loop among several connections (two loops a core by default): a processor's view writes then
-     * queued behind a command's fsync. With more loops than the pool's usual connections, each has its own.
+     * shares one loop among several connections (two loops a core by default), so a processor's view write could
+     * queue behind a command's fsync. With more loops than the pool's usual connections, each has its own.
      */
     static final int SERVER_EVENT_LOOPS = 32;
 

@@ -95,11 +95,6 @@ public class BoardPusher implements BoardListener {
         this.clientOutboundChannel = clientOutboundChannel;
     }
 
-    @Override
-    public void boardChanged(String unit, long version) {
-        boardsChanged(Map.of(unit, version));
-    }
-
     /** One hand-over to the pushing thread for a batch's boards; a unit already waiting there is not queued again. */
     @Override
     public void boardsChanged(Map<String, Long> versions) {
