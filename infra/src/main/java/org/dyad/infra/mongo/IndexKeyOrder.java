@@ -27,6 +27,12 @@ final class IndexKeyOrder extends ObjectDataType {
     /** Not a tag of the stock type (which uses 0-19, 32-49 and 64-119). */
     static final byte KEY_VALUE_TAG = 60;
 
+    private static final int KEY_VALUE_MEMORY = 32;
+    private static final int VALUE_REFERENCE_MEMORY = 8;
+    private static final int STRING_MEMORY = 48;
+    private static final int ARRAY_MEMORY = 24;
+    private static final int BOXED_MEMORY = 24;
+
     private IndexKeyOrder() {
     }
 
@@ -40,6 +46,45 @@ final class IndexKeyOrder extends ObjectDataType {
         } else {
             super.write(buffer, key);
         }
+    }
+
+    /**
+     * The heap a key takes, by which H2 splits pages (at 16 KB) and fills its page cache. The stock type guesses
+     * 10,000 bytes for any object it would Java-serialize, every {@link KeyValue} included, and only learns better
+     * from keys it serializes, which this type never does: pages then held one or two keys, a tree of half a
+     * million keys was twenty levels deep, and the cache held a few thousand keys.
+     */
+    @Override
+    public int getMemory(Object key) {
+        if (key instanceof KeyValue values) {
+            int memory = KEY_VALUE_MEMORY;
+            for (Object value : values) {
+                memory += VALUE_REFERENCE_MEMORY + valueMemory(value);
+            }
+            return memory;
+        }
+        return super.getMemory(key);
+    }
+
+    private static int valueMemory(Object value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof String text) {
+            return STRING_MEMORY + text.length();
+        }
+        if (value instanceof byte[] bytes) {
+            return ARRAY_MEMORY + bytes.length;
+        }
+        if (value instanceof List<?> list) {
+            int memory = ARRAY_MEMORY;
+            for (Object element : list) {
+                memory += VALUE_REFERENCE_MEMORY + valueMemory(element);
+            }
+            return memory;
+        }
+        // Boxed numbers, booleans, dates, ids; sub-documents are rare as keys.
+        return BOXED_MEMORY;
     }
 
     @Override
