@@ -30,8 +30,11 @@ public interface Boards {
     /** Takes every row off every board, each board's version one on; returns each unit's new version. */
     Map<String, Long> clearAll();
 
-    /** Inside a processor's batch: reads these units' versions and lists of cases, and these cases' rows, at once. */
-    void prefetch(Collection<String> units, Collection<String> caseIds);
+    /**
+     * Inside a processor's batch: reads these units' versions and lists of cases, and these cases' rows, at once. The
+     * rows of the cases the batch opens are not read: the batch starts them from nothing.
+     */
+    void prefetch(Collection<String> units, Collection<String> caseIds, Collection<String> opened);
 
     /** The unit's board, labelled with the version read before its rows (see above). */
     default Board find(String unit) {

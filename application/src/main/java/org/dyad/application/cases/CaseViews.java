@@ -11,8 +11,11 @@ public interface CaseViews {
 
     void save(CaseView view);
 
-    /** Inside a processor's batch: reads these views at once, so that the batch's finds of them need no read. */
-    void prefetch(Collection<String> caseIds);
+    /**
+     * Inside a processor's batch: reads these views at once, so that the batch's finds of them need no read. The
+     * views of the cases the batch opens are not read: the batch starts them from nothing.
+     */
+    void prefetch(Collection<String> caseIds, Collection<String> opened);
 
     List<CaseView> findByUnit(String unit);
 

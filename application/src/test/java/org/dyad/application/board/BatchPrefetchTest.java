@@ -23,6 +23,7 @@ class BatchPrefetchTest {
 
     private final Map<String, CaseView> stored = Map.of("c-1", TestCaseViews.onNorth("c-1", "p-1", false, "u-1"));
     private final List<List<String>> viewPrefetches = new ArrayList<>();
+    private final List<List<String>> viewsOpened = new ArrayList<>();
 
     private final CaseViews views = new CaseViews() {
         @Override
@@ -35,8 +36,9 @@ class BatchPrefetchTest {
         }
 
         @Override
-        public void prefetch(Collection<String> caseIds) {
+        public void prefetch(Collection<String> caseIds, Collection<String> opened) {
             viewPrefetches.add(List.copyOf(caseIds));
+            viewsOpened.add(List.copyOf(opened));
         }
 
         @Override
@@ -69,9 +71,11 @@ class BatchPrefetchTest {
 
         assertThat(handled).containsOnly("handled").hasSize(4);
         assertThat(viewPrefetches).containsExactly(List.of("c-1", "c-2"));
+        assertThat(viewsOpened).containsExactly(List.of("c-2"));
         assertThat(boards.prefetchedUnits).hasSize(1);
         assertThat(boards.prefetchedUnits.get(0)).containsExactlyInAnyOrder("south", "north");
         assertThat(boards.prefetchedCases).containsExactly(List.of("c-1", "c-2"));
+        assertThat(boards.startedEmpty).containsExactly(List.of("c-2"));
     }
 
     @Test

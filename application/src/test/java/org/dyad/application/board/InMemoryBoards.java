@@ -15,6 +15,7 @@ public class InMemoryBoards implements Boards {
     private final Map<String, Map<String, BoardRow>> rowsByUnit = new HashMap<>();
     final List<List<String>> prefetchedUnits = new ArrayList<>();
     final List<List<String>> prefetchedCases = new ArrayList<>();
+    final List<List<String>> startedEmpty = new ArrayList<>();
 
     @Override
     public long version(String unit) {
@@ -51,8 +52,9 @@ public class InMemoryBoards implements Boards {
     }
 
     @Override
-    public void prefetch(Collection<String> units, Collection<String> caseIds) {
+    public void prefetch(Collection<String> units, Collection<String> caseIds, Collection<String> opened) {
         prefetchedUnits.add(List.copyOf(units));
         prefetchedCases.add(List.copyOf(caseIds));
+        startedEmpty.add(List.copyOf(opened));
     }
 }

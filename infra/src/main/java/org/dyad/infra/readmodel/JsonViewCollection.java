@@ -78,6 +78,20 @@ final class JsonViewCollection<V> {
         unseen.forEach(id -> pending.get().read(collection, id, found.get(id)));
     }
 
+    /**
+     * Inside a processor's batch: the batch takes these views as absent without reading them, unless it has seen them
+     * already. Outside a batch it does nothing.
+     */
+    void startEmpty(Collection<String> ids) {
+        PendingViews.current().ifPresent(pending -> {
+            for (String id : ids) {
+                if (pending.known(collection, id).isEmpty()) {
+                    pending.read(collection, id, null);
+                }
+            }
+        });
+    }
+
     /** Reads these views from the store, {@link InLists#MAX_VALUES} to a query, keeping them in the cache. */
     private Map<String, V> readFromStore(List<String> ids) {
         Map<String, V> found = new HashMap<>();

@@ -96,9 +96,10 @@ public class MongoBoards implements Boards {
     }
 
     @Override
-    public void prefetch(Collection<String> units, Collection<String> caseIds) {
+    public void prefetch(Collection<String> units, Collection<String> caseIds, Collection<String> opened) {
         versions.prefetch(units);
         cases.prefetch(units);
+        rows.startEmpty(opened);
         rows.prefetch(caseIds);
     }
 

@@ -28,7 +28,8 @@ public class MongoCaseViews implements CaseViews {
     }
 
     @Override
-    public void prefetch(Collection<String> caseIds) {
+    public void prefetch(Collection<String> caseIds, Collection<String> opened) {
+        views.startEmpty(opened);
         views.prefetch(caseIds);
     }
 

@@ -93,7 +93,7 @@ class MongoBoardsTest {
         }
         writes.clear();
         DefaultUnitOfWork.startAndGet(null).execute(() -> {
-            boards.prefetch(List.of("north"), List.of("c-7", "c-8"));
+            boards.prefetch(List.of("north"), List.of("c-7", "c-8"), List.of());
             long version = boards.version("north");
             boards.put("north", version + 1, row("c-7", "Renamed"));
             boards.put("north", version + 2, row("c-8", "Also renamed"));

@@ -134,6 +134,22 @@ class PendingViewsTest {
     }
 
     @Test
+    void insideABatchAViewStartedEmptyIsNotReadButWhatTheBatchSawStays() {
+        rows.save("a", new Row("a", "north", 1)); // as an earlier try at the batch may leave it
+        DefaultUnitOfWork.startAndGet(null).execute(() -> {
+            rows.startEmpty(List.of("a"));
+            rows.prefetch(List.of("a"));
+            assertThat(rows.find("a")).isEmpty();
+            rows.save("a", new Row("a", "north", 2));
+            rows.startEmpty(List.of("a"));
+            assertThat(rows.find("a")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(2));
+        });
+        assertThat(rows.find("a")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(2));
+        rows.startEmpty(List.of("a")); // outside a batch: nothing
+        assertThat(rows.find("a")).isPresent();
+    }
+
+    @Test
     void outsideABatchPrefetchKeepsNothing() {
         rows.prefetch(List.of("a"));
         rows.save("a", new Row("a", "north", 2));
