@@ -17,6 +17,8 @@ import java.util.Map;
  *   takes its name; one marker and one commit make it all durable at once;</li>
  *   <li>documents as BSON ({@link BsonDocumentType}): each collection's map is copied a chunk at a time into a fresh
  *   map, which takes its name in the same commit that marks that collection done, so a start cut short resumes.</li>
+ *   <li>index pages filled: files written while each index key counted as 10 kB have pages of one or two keys (see
+ *   {@link IndexKeyOrder#getMemory}); each index map is copied as the documents are, into pages of 24 to 48 keys.</li>
  * </ul>
  */
 final class StoreFormat {
@@ -27,6 +29,8 @@ final class StoreFormat {
     private static final String INDEX_ORDER = "index-order";
     private static final String BSON_DOCUMENTS = "bson-documents";
     private static final String BSON_DONE_PREFIX = "bson-documents:";
+    private static final String INDEX_PAGES = "index-pages";
+    private static final String INDEX_PAGES_DONE_PREFIX = "index-pages:";
     private static final int CURRENT = 1;
     private static final String INDEX_MAP_MARKER = "._index_";
     /** The stock backend's prefix of a collection's document map. */
@@ -72,6 +76,7 @@ final class StoreFormat {
         MVMap<String, Integer> format = store.openMap(FORMAT_MAP);
         reorderIndexes(store, format);
         storeDocumentsAsBson(store, format);
+        fillIndexPages(store, format);
     }
 
     private static void reorderIndexes(MVStore store, MVMap<String, Integer> format) {
@@ -94,6 +99,7 @@ final class StoreFormat {
             store.renameMap(reordered, name);
         }
         format.put(INDEX_ORDER, CURRENT);
+        format.put(INDEX_PAGES, CURRENT); // the copies above were written in full pages
         store.commit();
         if (!indexMaps.isEmpty()) {
             log.info("Reordered {} unique indexes ({} keys) in {} ms", indexMaps.size(), keys,
@@ -133,6 +139,42 @@ final class StoreFormat {
         store.commit();
         if (!stockMaps.isEmpty()) {
             log.info("Stored {} documents of {} collections as BSON in {} ms", documents, stockMaps.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    private static void fillIndexPages(MVStore store, MVMap<String, Integer> format) {
+        Integer done = format.get(INDEX_PAGES);
+        if (done != null && done >= CURRENT) {
+            return;
+        }
+        List<String> indexMaps = store.getMapNames().stream().filter(StoreFormat::isIndexMap)
+                .filter(name -> !name.endsWith(".filled"))
+                .filter(name -> !format.containsKey(INDEX_PAGES_DONE_PREFIX + name)).toList();
+        long started = System.nanoTime();
+        long keys = 0;
+        for (String name : indexMaps) {
+            MVMap<KeyValue, Object> sparse = store.openMap(name, indexMap());
+            MVMap<KeyValue, Object> filled = store.openMap(name + ".filled", indexMap());
+            filled.clear();
+            int sinceCommit = 0;
+            for (Map.Entry<KeyValue, Object> entry : sparse.entrySet()) {
+                filled.put(entry.getKey(), entry.getValue());
+                keys++;
+                if (++sinceCommit == COPY_CHUNK) {
+                    store.commit();
+                    sinceCommit = 0;
+                }
+            }
+            store.removeMap(sparse);
+            store.renameMap(filled, name);
+            format.put(INDEX_PAGES_DONE_PREFIX + name, CURRENT);
+            store.commit();
+        }
+        format.put(INDEX_PAGES, CURRENT);
+        store.commit();
+        if (!indexMaps.isEmpty()) {
+            log.info("Rewrote {} unique indexes ({} keys) in full pages in {} ms", indexMaps.size(), keys,
                     (System.nanoTime() - started) / 1_000_000);
         }
     }

@@ -8,11 +8,18 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.Page;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +129,80 @@ class StoreFormatTest {
                 .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
         assertThatThrownBy(() -> events.insertOne(new Document("_id", 42L).append("aggregateKey", "fresh")))
                 .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void indexPagesWrittenWhenKeysCountedAsTenKilobytesAreFilledOnceAndStillFindAndRefuse() {
+        Path file = dir.resolve("sparse.mv");
+        withClient(DurableH2Backend.open(file.toString(), Durability.COMMIT, Set.of()), events -> {
+            events.createIndex(Indexes.ascending("aggregateKey"), new IndexOptions().unique(true));
+            events.insertMany(IntStream.range(0, DOCUMENTS).mapToObj(StoreFormatTest::event).toList());
+        });
+        String aggregateKeyIndex;
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        try {
+            aggregateKeyIndex = store.getMapNames().stream().filter(name -> name.endsWith("._index_aggregateKey_1"))
+                    .findFirst().orElseThrow();
+            // Rewrites the index as files were written before keys were counted at their size.
+            MVMap<KeyValue, Object> index = store.openMap(aggregateKeyIndex, StoreFormat.indexMap());
+            MVMap<KeyValue, Object> sparse = store.openMap("sparse",
+                    new MVMap.Builder<KeyValue, Object>().keyType(new KeysAtTenKilobytes()));
+            index.forEach(sparse::put);
+            store.removeMap(index);
+            store.renameMap(sparse, aggregateKeyIndex);
+            store.openMap(StoreFormat.FORMAT_MAP).remove("index-pages");
+            store.commit();
+            assertThat(levels(sparse)).isGreaterThan(6);
+        } finally {
+            store.close();
+        }
+
+        withClient(DurableH2Backend.open(file.toString(), Durability.COMMIT, Set.of()), events -> {
+            assertFindsAndRefuses(events);
+            events.insertOne(event(DOCUMENTS));
+        });
+        MVStore filled = new MVStore.Builder().fileName(file.toString()).open();
+        try {
+            MVMap<KeyValue, Object> index = filled.openMap(aggregateKeyIndex, StoreFormat.indexMap());
+            assertThat(index.sizeAsLong()).isEqualTo(DOCUMENTS + 1);
+            assertThat(levels(index)).isLessThanOrEqualTo(4);
+            assertThat(filled.getMapNames()).noneMatch(name -> name.endsWith(".filled"));
+        } finally {
+            filled.close();
+        }
+    }
+
+    /** How H2 counted an index key before {@link IndexKeyOrder#getMemory}: as 10 kB. */
+    private static final class KeysAtTenKilobytes extends ObjectDataType {
+        @Override
+        public int compare(Object a, Object b) {
+            return IndexKeyOrder.INSTANCE.compare(a, b);
+        }
+
+        @Override
+        public void write(WriteBuffer buffer, Object key) {
+            IndexKeyOrder.INSTANCE.write(buffer, key);
+        }
+
+        @Override
+        public Object read(ByteBuffer buffer) {
+            return IndexKeyOrder.INSTANCE.read(buffer);
+        }
+
+        @Override
+        public int getMemory(Object key) {
+            return 10_000;
+        }
+    }
+
+    private static int levels(MVMap<KeyValue, Object> map) {
+        Page<KeyValue, Object> page = map.getRootPage();
+        int levels = 1;
+        while (!page.isLeaf()) {
+            page = page.getChildPage(0);
+            levels++;
+        }
+        return levels;
     }
 
     private static Document event(int i) {
