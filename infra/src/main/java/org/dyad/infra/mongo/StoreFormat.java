@@ -117,23 +117,8 @@ final class StoreFormat {
         long started = System.nanoTime();
         long documents = 0;
         for (String name : stockMaps) {
-            MVMap<Object, Document> stock = store.openMap(name);
-            MVMap<Object, Document> bson = store.openMap(name + ".bson", documentMap());
-            bson.clear();
-            int sinceCommit = 0;
-            for (Map.Entry<Object, Document> entry : stock.entrySet()) {
-                bson.put(entry.getKey(), entry.getValue());
-                documents++;
-                if (++sinceCommit == COPY_CHUNK) {
-                    // Bounds the heap the copy holds; the stock map stays whole until the swap below.
-                    store.commit();
-                    sinceCommit = 0;
-                }
-            }
-            store.removeMap(stock);
-            store.renameMap(bson, name);
-            format.put(BSON_DONE_PREFIX + name, CURRENT);
-            store.commit();
+            documents += copyInChunks(store, format, store.openMap(name),
+                    store.openMap(name + ".bson", documentMap()), name, BSON_DONE_PREFIX);
         }
         format.put(BSON_DOCUMENTS, CURRENT);
         store.commit();
@@ -154,22 +139,8 @@ final class StoreFormat {
         long started = System.nanoTime();
         long keys = 0;
         for (String name : indexMaps) {
-            MVMap<KeyValue, Object> sparse = store.openMap(name, indexMap());
-            MVMap<KeyValue, Object> filled = store.openMap(name + ".filled", indexMap());
-            filled.clear();
-            int sinceCommit = 0;
-            for (Map.Entry<KeyValue, Object> entry : sparse.entrySet()) {
-                filled.put(entry.getKey(), entry.getValue());
-                keys++;
-                if (++sinceCommit == COPY_CHUNK) {
-                    store.commit();
-                    sinceCommit = 0;
-                }
-            }
-            store.removeMap(sparse);
-            store.renameMap(filled, name);
-            format.put(INDEX_PAGES_DONE_PREFIX + name, CURRENT);
-            store.commit();
+            keys += copyInChunks(store, format, store.openMap(name, indexMap()),
+                    store.openMap(name + ".filled", indexMap()), name, INDEX_PAGES_DONE_PREFIX);
         }
         format.put(INDEX_PAGES, CURRENT);
         store.commit();
@@ -177,5 +148,26 @@ final class StoreFormat {
             log.info("Rewrote {} unique indexes ({} keys) in full pages in {} ms", indexMaps.size(), keys,
                     (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /**
+     * Copies a map into a fresh one a chunk at a time, which bounds the heap the copy holds; the old map stays whole
+     * until the fresh one takes its name, in the same commit that marks the map done. Returns the entries copied.
+     */
+    private static <K, V> long copyInChunks(MVStore store, MVMap<String, Integer> format, MVMap<K, V> old,
+                                            MVMap<K, V> fresh, String name, String donePrefix) {
+        fresh.clear();
+        long copied = 0;
+        for (Map.Entry<K, V> entry : old.entrySet()) {
+            fresh.put(entry.getKey(), entry.getValue());
+            if (++copied % COPY_CHUNK == 0) {
+                store.commit();
+            }
+        }
+        store.removeMap(old);
+        store.renameMap(fresh, name);
+        format.put(donePrefix + name, CURRENT);
+        store.commit();
+        return copied;
     }
 }
