@@ -51,8 +51,8 @@ final class IndexKeyOrder extends ObjectDataType {
     /**
      * The heap a key takes, by which H2 splits pages (at 16 KB) and fills its page cache. The stock type guesses
      * 10,000 bytes for any object it would Java-serialize, every {@link KeyValue} included, and only learns better
-     * from keys it serializes, which this type never does: pages then held one or two keys, a tree of half a
-     * million keys was twenty levels deep, and the cache held a few thousand keys.
+     * from keys it serializes, which this type never does: pages then held one or two keys (an index of 2,000 keys
+     * was 11 levels deep), and the cache held a few thousand keys.
      */
     @Override
     public int getMemory(Object key) {
