@@ -3,6 +3,11 @@ package org.dyad.infra.axon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventProcessorSpanFactory;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -111,13 +116,32 @@ public class AxonMongoConfig {
                 configurer.configureAggregate(
                         AggregateConfigurer.defaultConfiguration(aggregate).configureCache(c -> aggregateCache.cache()));
             }
-            configurer.eventProcessing().registerTrackingEventProcessor(
-                    CaseProjection.PROCESSING_GROUP,
-                    org.axonframework.config.Configuration::eventStore,
-                    c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                            .andBatchSize(PROCESSOR_BATCH)
-                            .andInitialTrackingToken(StreamableMessageSource::createTailToken));
+            configurer.eventProcessing().registerEventProcessor(CaseProjection.PROCESSING_GROUP,
+                    AxonMongoConfig::caseViewsProcessor);
             configurer.eventProcessing().registerHandlerInterceptor(CaseProjection.PROCESSING_GROUP, c -> batchPrefetch);
         };
+    }
+
+    /**
+     * The processor {@code registerTrackingEventProcessor} would build, each setting from the same place, with its
+     * events routed to handlers by payload type.
+     */
+    private static EventProcessor caseViewsProcessor(String name, org.axonframework.config.Configuration config,
+                                                     EventHandlerInvoker invoker) {
+        EventProcessingConfiguration processing = config.eventProcessingConfiguration();
+        return TrackingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(PayloadTypeRouting.of(invoker))
+                .rollbackConfiguration(processing.rollbackConfiguration(name))
+                .errorHandler(processing.errorHandler(name))
+                .messageMonitor(processing.messageMonitor(TrackingEventProcessor.class, name))
+                .messageSource(config.eventStore())
+                .tokenStore(processing.tokenStore(name))
+                .transactionManager(processing.transactionManager(name))
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(PROCESSOR_BATCH)
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .spanFactory(config.getComponent(EventProcessorSpanFactory.class))
+                .build();
     }
 }
