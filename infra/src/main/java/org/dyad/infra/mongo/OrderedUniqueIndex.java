@@ -9,6 +9,8 @@ import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map.Entry;
 import java.util.Set;
@@ -23,10 +25,25 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
 
     private final MVMap<KeyValue, Object> map;
+    private final List<String> keyNames;
+    private final Set<String> keyNameSet;
 
     OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
+        this.keyNames = keys.stream().map(IndexKey::getKey).toList();
+        this.keyNameSet = Collections.unmodifiableSet(new LinkedHashSet<>(keyNames));
+    }
+
+    /** The stock index builds this list again, through a stream, for every document it indexes or looks up. */
+    @Override
+    protected List<String> keys() {
+        return keyNames;
+    }
+
+    @Override
+    protected Set<String> keySet() {
+        return keyNameSet;
     }
 
     @Override

@@ -54,6 +54,19 @@ class OrderedUniqueIndexTest {
     }
 
     @Test
+    void itsKeyNamesAreWorkedOutOnceInTheirOrder() {
+        MVStore store = new MVStore.Builder().open();
+        OrderedUniqueIndex index = new OrderedUniqueIndex(store.openMap("index", StoreFormat.indexMap()), "unit_1_n_1",
+                List.of(new IndexKey("unit", true), new IndexKey("n", false)), false);
+
+        assertThat(index.keys()).containsExactly("unit", "n").isSameAs(index.keys());
+        assertThat(index.keySet()).containsExactly("unit", "n").isSameAs(index.keySet());
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("unit", "north").append("n", 1))).isTrue();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("unit", "north"))).isFalse();
+        store.close();
+    }
+
+    @Test
     void rangesThroughTheDriverFindWhatAScanWouldFind() {
         MongoServer server = new MongoServer(DurableH2Backend.open(dir.resolve("ranges.mv").toString(),
                 Durability.COMMIT, Set.of()));
