@@ -29,13 +29,11 @@ public final class PayloadTypeRouting implements EventHandlerInvoker {
 
     private final EventHandlerInvoker delegate;
     private final List<SimpleEventHandlerInvoker> owners;
-    private final List<Boolean> ownersSupportReset;
     private final Map<Class<?>, Target[]> targetsByType = new ConcurrentHashMap<>();
 
     private PayloadTypeRouting(EventHandlerInvoker delegate, List<SimpleEventHandlerInvoker> owners) {
         this.delegate = delegate;
         this.owners = owners;
-        this.ownersSupportReset = owners.stream().map(SimpleEventHandlerInvoker::supportsReset).toList();
     }
 
     /** Routes by payload type when Axon built plain handler invokers; anything else (sagas, dead letters) as it is. */
@@ -115,20 +113,15 @@ public final class PayloadTypeRouting implements EventHandlerInvoker {
     }
 
     private Target[] targets(Class<?> payloadType) {
-        Target[] targets = targetsByType.get(payloadType);
-        if (targets == null) {
-            targets = targetsByType.computeIfAbsent(payloadType, this::findTargets);
-        }
-        return targets;
+        return targetsByType.computeIfAbsent(payloadType, this::findTargets);
     }
 
     private Target[] findTargets(Class<?> payloadType) {
         List<Target> found = new ArrayList<>();
-        for (int i = 0; i < owners.size(); i++) {
-            SimpleEventHandlerInvoker owner = owners.get(i);
+        for (SimpleEventHandlerInvoker owner : owners) {
             for (EventMessageHandler handler : owner.eventHandlers()) {
                 if (handler.canHandleType(payloadType)) {
-                    found.add(new Target(owner, ownersSupportReset.get(i), handler));
+                    found.add(new Target(owner, owner.supportsReset(), handler));
                 }
             }
         }
