@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Axon's invokers for a processing group, but each event goes only to the handlers declared for its payload type.
  * Axon asks every handler object of the group, twice per event (may it handle this? then handle it), each time
  * through a stream over that object's handler methods; with seven projections in one group that was a quarter of
- * the processor thread in a rebuild. Here the handler objects able to take a payload type are found once per type.
+ * the processor thread while it caught up on 1M events at start-up. Here the handler objects able to take a payload type are found once per type.
  * What runs, in which order, with which error handler, segment and replay rules, stays as in
  * {@link MultiEventHandlerInvoker} and {@link SimpleEventHandlerInvoker}.
  */
