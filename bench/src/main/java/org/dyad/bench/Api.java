@@ -41,10 +41,6 @@ final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
-    String base() {
-        return base;
-    }
-
     private static HttpClient newClient(CookieManager cookies) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

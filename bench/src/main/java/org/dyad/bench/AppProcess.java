@@ -31,6 +31,7 @@ final class AppProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Path dataDir;
+    private final int port;
     private final int mongoPort;
     final Api api;
     final long startMillis;
@@ -39,6 +40,7 @@ final class AppProcess implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.dataDir = dataDir;
+        this.port = port;
         this.mongoPort = mongoPort;
         this.api = new Api(port);
         this.startMillis = startMillis;
@@ -121,6 +123,11 @@ final class AppProcess implements AutoCloseable {
             Thread.sleep(1000);
         }
         return (System.currentTimeMillis() - startMillis) / 1000.0;
+    }
+
+    /** The app's HTTP port. */
+    int port() {
+        return port;
     }
 
     /** CPU time of the app's JVM so far. */

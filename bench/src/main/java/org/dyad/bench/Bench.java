@@ -174,7 +174,7 @@ public final class Bench {
 
             if (options.runs("latency")) {
                 Map<String, Object> storeBefore = app.snapshot();
-                results.put("boardLatency", BoardLatency.run(app.api, portOf(app.api), options, app.cpu(), app::jit));
+                results.put("boardLatency", BoardLatency.run(app.api, app.port(), options, app.cpu(), app::jit));
                 ((Map<String, Object>) results.get("boardLatency")).put("storeAtStart", storeBefore);
             }
             if (options.runs("commands")) {
@@ -256,11 +256,6 @@ public final class Bench {
         } catch (IOException | RuntimeException e) {
             return "n/a";
         }
-    }
-
-    private static int portOf(Api api) {
-        String base = api.base();
-        return Integer.parseInt(base.substring(base.lastIndexOf(':') + 1));
     }
 
     static double ratio(double a, double b) {
@@ -424,6 +419,28 @@ public final class Bench {
             rows.add(new String[]{"5", "at " + events + " stored events: record goals, 1 client",
                     "median " + fmt(command.get("p50Ms")) + " ms", "", fmt(command.get("p50Ms")) + " / " + fmt(command.get("p99Ms")),
                     "", "heap after GC " + fmt(point.get("heapUsedAfterGcMiB")) + " MiB (goal <= 512 at 1M)"});
+            Map<String, Object> board = (Map<String, Object>) point.get("boardLatency");
+            if (board != null) {
+                Map<String, Object> toScreen = (Map<String, Object>) board.get("sendToScreen");
+                rows.add(new String[]{"5c", "  command sent -> board on screen, " + board.get("screens") + " screens",
+                        "p50 " + fmt(toScreen.get("p50Ms")) + " ms", "", fmt(toScreen.get("p50Ms")) + " / " + fmt(toScreen.get("p99Ms")),
+                        fmt(board.get("appCpuMsPerCommand")) + " ms/cmd",
+                        toScreen.get("samples") + " pairs, " + fmt(board.get("sentRatePerSecond")) + "/s sent, missed "
+                                + board.get("pairsMissed") + ", " + board.get("screensShowingTheApiBoard")
+                                + " screens end on the API's board"
+                                + (board.containsKey("appJitSecondsMeasured") ? "; app JIT while measured: "
+                                + board.get("appJitCompilationsMeasured") + " compilations, "
+                                + fmt(board.get("appJitSecondsMeasured")) + " s" : "")});
+            }
+            Map<String, Object> audited = (Map<String, Object>) point.get("auditedCase");
+            if (audited != null) {
+                Map<String, Object> state = (Map<String, Object>) audited.get("stateAsOfLastEvent");
+                Map<String, Object> verify = (Map<String, Object>) audited.get("verify");
+                rows.add(new String[]{"5a", "  one case of " + audited.get("caseEvents") + " events: state as of its last",
+                        "median " + fmt(state.get("p50Ms")) + " ms", "", fmt(state.get("p50Ms")) + " / " + fmt(state.get("p99Ms")),
+                        "", audited.get("calls") + " calls; verifying its chains: median " + fmt(verify.get("p50Ms"))
+                        + " ms"});
+            }
             rows.add(new String[]{"5p", "  projecting " + String.format(Locale.ROOT, "%,d", ((Number) projection.get("eventsProjected")).longValue())
                     + " new events (case views, boards)", fmt(projection.get("eventsPerSecond")) + " events/s",
                     ratioCell(projection.get("ratioToRawReadBack")), "", "", "goal >= 0.5x raw read-back"});
@@ -435,7 +452,7 @@ public final class Bench {
                             : "the same rebuild again, right after (") + String.format(Locale.ROOT, "%,d",
                             ((Number) rebuild.get("eventsReplayed")).longValue()) + " events)",
                             fmt(rebuild.get("eventsPerSecond")) + " events/s", ratioCell(rebuild.get("ratioToRawReadBack")), "", "",
-                            "rebuild / store read-back: " + fmt(rebuild.get("ratioToStoreReadBack"))
+                            "rebuild / store read-back: " + ratioCell(rebuild.get("ratioToStoreReadBack"))
                                     + (rebuild.containsKey("appJitSeconds") ? "; app JIT meanwhile: "
                                     + rebuild.get("appJitCompilations") + " compilations, " + fmt(rebuild.get("appJitSeconds")) + " s" : "")});
                 }
@@ -443,11 +460,17 @@ public final class Bench {
             if (projection.get("storeReadBackPerSecond") != null) {
                 rows.add(new String[]{"5s", "  the same store read back (find(), cold server cache)",
                         fmt(projection.get("storeReadBackPerSecond")) + " docs/s", "", "", "",
-                        "projection / this: " + fmt(projection.get("ratioToStoreReadBack"))});
+                        "projection / this: " + ratioCell(projection.get("ratioToStoreReadBack"))});
             }
         }
-        rows.add(new String[]{"5r", "command p50, largest store / smallest", fmt(scale.get("commandP50RatioLargestToSmallest")),
+        rows.add(new String[]{"5r", "command p50, largest store / smallest", ratioCell(scale.get("commandP50RatioLargestToSmallest")),
                 "", "", "", "goal <= 1.2"});
+        if (scale.containsKey("boardP50RatioLargestToSmallest")) {
+            rows.add(new String[]{"5rc", "board p50, largest store / smallest", ratioCell(scale.get("boardP50RatioLargestToSmallest")),
+                    "", "", "", "goal <= 1.2"});
+            rows.add(new String[]{"5ra", "one case's state p50, largest store / smallest",
+                    ratioCell(scale.get("auditStateP50RatioLargestToSmallest")), "", "", "", "goal <= 1.2"});
+        }
         return rows;
     }
 
@@ -484,8 +507,9 @@ public final class Bench {
     }
 
     /** A ratio to the raw read-back, blank when this run did not measure the raw rates. */
+    /** A ratio, to three decimals whatever its size: the goals sit at 0.5 and 1.2. */
     private static String ratioCell(Object ratio) {
-        return ratio == null ? "" : fmt(ratio);
+        return ratio instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : ratio == null ? "" : String.valueOf(ratio);
     }
 
     private static String fmt(Object value) {

@@ -127,6 +127,13 @@ record Options(Durability durability, String backend, int clients, int screens, 
         return new LinkedHashSet<>(Arrays.asList(names.toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
     }
 
+    /** These options with another latency phase: its screens, offered rate, measured and warm-up seconds. */
+    Options withLatencyPhase(int screens, double rate, int seconds, int warmUpSeconds) {
+        return new Options(durability, backend, clients, screens, rate, seconds, warmUpSeconds, windowSeconds, windows,
+                latencyAuth, boardChanges, appJar, targetDir, keepData, appJvmArgs, measures, replayEvents,
+                replayCalls, scaleSizes);
+    }
+
     boolean runs(String measure) {
         return measures.contains(measure);
     }

@@ -37,35 +37,51 @@ final class ReplayMeasure {
         double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
         double buildCpu = (appCpu.nanos() - cpuStart) / 1e6 / Math.max(1, target - 2);
 
-        String stateAtLast = "/api/audit/cases/" + caseId + "/state?atEvent=" + caseId + ":" + (target - 1);
-        JsonNode state = Api.JSON.readTree(expect(auditor.get(stateAtLast), "state as of the last event").body());
-        if (state.get("eventsFolded").asInt() != target) {
-            throw new IllegalStateException("the state folded " + state.get("eventsFolded") + " events, not " + target);
-        }
-        long[] stateNanos = timed(auditor, stateAtLast, options.replayCalls(), "state as of the last event");
-        String verifyPath = "/api/audit/cases/" + caseId + "/verify";
-        JsonNode verification = Api.JSON.readTree(expect(auditor.get(verifyPath), "verify").body());
-        if (!verification.get("verified").asBoolean() || verification.get("eventsChecked").asInt() != target) {
-            throw new IllegalStateException("verification did not pass over " + target + " events: " + verification);
-        }
-        long[] verifyNanos = timed(auditor, verifyPath, options.replayCalls(), "verify");
-        long[] pageNanos = timed(auditor, "/api/audit/cases/" + caseId + "/events?offset=" + (target - 500) + "&limit=500",
-                options.replayCalls(), "last timeline page of 500");
-
+        Map<String, Object> reads = auditorReads(auditor, caseId, target, 0, options.replayCalls(), 500);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("caseEvents", target);
         result.put("buildSeconds", Stats.round(buildSeconds));
         result.put("buildCommandsPerSecond", Stats.round((target - 2) / buildSeconds));
         result.put("buildSecondsPerThousandEvents", secondsPerThousand);
         result.put("buildAppCpuMsPerCommand", Stats.round(buildCpu));
-        result.put("calls", options.replayCalls());
+        result.putAll(reads);
+        Bench.progress("replay: state as of event %d median %s ms; verification %s events/s", target,
+                reads.get("stateAsOfLastEventMedianMs"), reads.get("verifyEventsPerSecond"));
+        return result;
+    }
+
+    /**
+     * The auditor's reads of one case of {@code events} events, each timed {@code calls} times after
+     * {@code warmUpCalls} untimed ones: its state as of the last event (checked to fold them all), the verification
+     * of its hash chains (checked to pass over them all) and the last timeline page of {@code pageSize}.
+     */
+    static Map<String, Object> auditorReads(Api.Caller auditor, String caseId, int events, int warmUpCalls, int calls,
+                                            int pageSize) throws Exception {
+        String stateAtLast = "/api/audit/cases/" + caseId + "/state?atEvent=" + caseId + ":" + (events - 1);
+        JsonNode state = Api.JSON.readTree(expect(auditor.get(stateAtLast), "state as of the last event").body());
+        if (state.get("eventsFolded").asInt() != events) {
+            throw new IllegalStateException("the state folded " + state.get("eventsFolded") + " events, not " + events);
+        }
+        String verifyPath = "/api/audit/cases/" + caseId + "/verify";
+        String pagePath = "/api/audit/cases/" + caseId + "/events?offset=" + (events - pageSize) + "&limit=" + pageSize;
+        for (String path : List.of(stateAtLast, verifyPath, pagePath)) {
+            timed(auditor, path, warmUpCalls, "warm-up");
+        }
+        long[] stateNanos = timed(auditor, stateAtLast, calls, "state as of the last event");
+        JsonNode verification = Api.JSON.readTree(expect(auditor.get(verifyPath), "verify").body());
+        if (!verification.get("verified").asBoolean() || verification.get("eventsChecked").asInt() != events) {
+            throw new IllegalStateException("verification did not pass over " + events + " events: " + verification);
+        }
+        long[] verifyNanos = timed(auditor, verifyPath, calls, "verify");
+        long[] pageNanos = timed(auditor, pagePath, calls, "last timeline page of " + pageSize);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("warmUpCalls", warmUpCalls);
+        result.put("calls", calls);
         result.put("stateAsOfLastEvent", Stats.latencyMillis(stateNanos));
         result.put("stateAsOfLastEventMedianMs", Stats.round(Stats.percentile(stateNanos, 50) / 1e6));
         result.put("verify", Stats.latencyMillis(verifyNanos));
-        result.put("verifyEventsPerSecond", Stats.round(target / (Stats.percentile(verifyNanos, 50) / 1e9)));
-        result.put("timelinePageOf500", Stats.latencyMillis(pageNanos));
-        Bench.progress("replay: state as of event %d median %.0f ms; verification %.0f events/s", target,
-                Stats.percentile(stateNanos, 50) / 1e6, target / (Stats.percentile(verifyNanos, 50) / 1e9));
+        result.put("verifyEventsPerSecond", Stats.round(events / (Stats.percentile(verifyNanos, 50) / 1e9)));
+        result.put("timelinePageOf" + pageSize, Stats.latencyMillis(pageNanos));
         return result;
     }
 

@@ -17,7 +17,12 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>projection rate: the case-views processor reads and projects the new events (as in a rebuild), events per
  *   second from its first step to catching up;</li>
+ *   <li>board latency: from a command to the board on {@value #BOARD_SCREENS} subscribed screens, at
+ *   {@value #BOARD_RATE} commands a second, as phase 3 measures it with more screens, after a minute of the same
+ *   load (the warm-up for all that follows);</li>
  *   <li>command latency: sequential "record goals" on a north case, one client, after a warm-up;</li>
+ *   <li>replay of one case: a case of {@value #AUDITED_CASE_EVENTS} events is recorded, then the auditor's state as
+ *   of its last event, the verification of its hash chains and its last timeline page are timed;</li>
  *   <li>heap in use after a full collection;</li>
  *   <li>at the largest size, a rebuild: an admin rebuilds every view from the first event, on the warm app.</li>
  * </ul>
@@ -28,6 +33,18 @@ final class ScaleMeasure {
     private static final int WARM_UP_COMMANDS = 30;
     private static final int MEASURED_COMMANDS = 200;
     private static final long CATCH_UP_TIMEOUT_SECONDS = 1800;
+    static final int BOARD_SCREENS = 20;
+    static final int BOARD_RATE = 20;
+    /**
+     * Commands at the board measure's rate, its screens subscribed, before anything at a size is timed: each size
+     * starts a fresh JVM, and without a common warm-up the JIT compiler's progress, which the catch-up on a larger
+     * store advances further, decides the comparison between sizes.
+     */
+    private static final int BOARD_WARM_UP_SECONDS = 60;
+    private static final int BOARD_SECONDS = 10;
+    static final int AUDITED_CASE_EVENTS = 500;
+    private static final int AUDITED_PAGE = 100;
+    private static final int AUDITED_WARM_UP_CALLS = 20;
 
     private ScaleMeasure() {
     }
@@ -59,7 +76,11 @@ final class ScaleMeasure {
                 point.put("projection", projection);
                 String caseId = AppProcess.ids(app.api.getJson("psychiatrist", "/api/cases?unit=north"), true)
                         .get(step++);
+                point.put("boardLatency", BoardLatency.run(app.api, app.port(),
+                        options.withLatencyPhase(BOARD_SCREENS, BOARD_RATE, BOARD_SECONDS, BOARD_WARM_UP_SECONDS),
+                        app.cpu(), app::jit));
                 point.put("commandLatency", commandLatency(app, caseId));
+                point.put("auditedCase", auditedCase(app, options, size));
                 if (size == options.scaleSizes().get(options.scaleSizes().size() - 1)) {
                     // The first rebuild still pays for compiling its paths; the second shows a settled JIT.
                     for (String key : List.of("rebuild", "secondRebuild")) {
@@ -80,13 +101,47 @@ final class ScaleMeasure {
             double first = p50(points.get(0));
             double last = p50(points.get(points.size() - 1));
             result.put("commandP50RatioLargestToSmallest", Bench.ratio(last, first));
+            Map<String, Object> smallest = points.get(0);
+            Map<String, Object> largest = points.get(points.size() - 1);
+            result.put("boardP50RatioLargestToSmallest", Bench.ratio(
+                    number(largest, "boardLatency", "sendToScreen", "p50Ms"),
+                    number(smallest, "boardLatency", "sendToScreen", "p50Ms")));
+            result.put("auditStateP50RatioLargestToSmallest", Bench.ratio(
+                    number(largest, "auditedCase", "stateAsOfLastEvent", "p50Ms"),
+                    number(smallest, "auditedCase", "stateAsOfLastEvent", "p50Ms")));
         }
         return result;
     }
 
-    @SuppressWarnings("unchecked")
     private static double p50(Map<String, Object> point) {
-        return ((Number) ((Map<String, Object>) point.get("commandLatency")).get("p50Ms")).doubleValue();
+        return number(point, "commandLatency", "p50Ms");
+    }
+
+    /** The number at {@code path} in a point's nested maps. */
+    @SuppressWarnings("unchecked")
+    static double number(Map<String, Object> point, String... path) {
+        Object value = point;
+        for (String key : path) {
+            value = ((Map<String, Object>) value).get(key);
+        }
+        return ((Number) value).doubleValue();
+    }
+
+    /**
+     * A north case of {@link #AUDITED_CASE_EVENTS} events, recorded now (opened, then goals), and the auditor's reads
+     * of it: the cost of replaying one case against the number of events in the store.
+     */
+    private static Map<String, Object> auditedCase(AppProcess app, Options options, long size) throws Exception {
+        Api.Caller psychiatrist = app.api.sessionCaller("psychiatrist");
+        String caseId = Api.openCase(psychiatrist, "north", "Scale Audit " + size);
+        for (int events = 2; events < AUDITED_CASE_EVENTS; events++) { // opening a case stores two events
+            Api.recordGoals(psychiatrist, caseId, events);
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("caseEvents", AUDITED_CASE_EVENTS);
+        result.putAll(ReplayMeasure.auditorReads(app.api.sessionCaller("auditor"), caseId, AUDITED_CASE_EVENTS,
+                AUDITED_WARM_UP_CALLS, options.replayCalls(), AUDITED_PAGE));
+        return result;
     }
 
     private static void awaitUp(AppProcess app) throws Exception {

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Command latency and projection rate against the number of stored events, side by side, as a PNG. */
+/**
+ * Latencies (command, board on screen, one case's state as of its last event) and projection rate against the
+ * number of stored events, side by side, as a PNG.
+ */
 final class ScalePlot {
 
     private ScalePlot() {
@@ -21,15 +24,19 @@ final class ScalePlot {
         System.setProperty("java.awt.headless", "true");
         List<Map<String, Object>> points = (List<Map<String, Object>>) scale.get("points");
         double[] events = points.stream().mapToDouble(p -> ((Number) p.get("storedEvents")).doubleValue()).toArray();
-        double[] p50 = points.stream().mapToDouble(p -> number(p, "commandLatency", "p50Ms")).toArray();
-        double[] p99 = points.stream().mapToDouble(p -> number(p, "commandLatency", "p99Ms")).toArray();
-        double[] rate = points.stream().mapToDouble(p -> number(p, "projection", "eventsPerSecond")).toArray();
+        double[] rate = points.stream().mapToDouble(p -> ScaleMeasure.number(p, "projection", "eventsPerSecond")).toArray();
 
-        XYChart latency = new XYChartBuilder().width(560).height(380).title("Command latency")
+        XYChart latency = new XYChartBuilder().width(560).height(380).title("Latency (p50)")
                 .xAxisTitle("stored events").yAxisTitle("ms").build();
         latency.getStyler().setXAxisLogarithmic(true).setYAxisMin(0.0);
-        latency.addSeries("p50", events, p50).setMarker(SeriesMarkers.CIRCLE);
-        latency.addSeries("p99", events, p99).setMarker(SeriesMarkers.SQUARE);
+        latency.addSeries("record goals", events, series(points, "commandLatency", "p50Ms"))
+                .setMarker(SeriesMarkers.CIRCLE);
+        if (points.stream().allMatch(p -> p.containsKey("boardLatency"))) {
+            latency.addSeries("command -> board on screen", events,
+                    series(points, "boardLatency", "sendToScreen", "p50Ms")).setMarker(SeriesMarkers.SQUARE);
+            latency.addSeries("one case's state (auditor)", events,
+                    series(points, "auditedCase", "stateAsOfLastEvent", "p50Ms")).setMarker(SeriesMarkers.DIAMOND);
+        }
 
         XYChart projection = new XYChartBuilder().width(560).height(380).title("Projection rate")
                 .xAxisTitle("stored events").yAxisTitle("events/s").build();
@@ -40,8 +47,7 @@ final class ScalePlot {
         Bench.progress("scale: plot %s", png);
     }
 
-    @SuppressWarnings("unchecked")
-    private static double number(Map<String, Object> point, String group, String key) {
-        return ((Number) ((Map<String, Object>) point.get(group)).get(key)).doubleValue();
+    private static double[] series(List<Map<String, Object>> points, String... path) {
+        return points.stream().mapToDouble(p -> ScaleMeasure.number(p, path)).toArray();
     }
 }
