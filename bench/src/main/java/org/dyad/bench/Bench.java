@@ -244,7 +244,7 @@ public final class Bench {
     }
 
     /** Linux pressure stall information: share of the last 60 s some task waited for cpu or io. */
-    private static String pressure(String resource) {
+    static String pressure(String resource) {
         try {
             String some = Files.readAllLines(Path.of("/proc/pressure/" + resource)).get(0);
             for (String part : some.split("\\s+")) {
@@ -418,7 +418,9 @@ public final class Bench {
             String events = String.format(Locale.ROOT, "%,d", ((Number) point.get("storedEvents")).longValue());
             rows.add(new String[]{"5", "at " + events + " stored events: record goals, 1 client",
                     "median " + fmt(command.get("p50Ms")) + " ms", "", fmt(command.get("p50Ms")) + " / " + fmt(command.get("p99Ms")),
-                    "", "heap after GC " + fmt(point.get("heapUsedAfterGcMiB")) + " MiB (goal <= 512 at 1M)"});
+                    "", "heap after GC " + fmt(point.get("heapUsedAfterGcMiB")) + " MiB (goal <= 512 at 1M)"
+                    + (point.containsKey("cpuPressureWhileMeasured") ? "; machine CPU pressure avg60 "
+                    + point.get("cpuPressureWhileMeasured") : "")});
             Map<String, Object> board = (Map<String, Object>) point.get("boardLatency");
             if (board != null) {
                 Map<String, Object> toScreen = (Map<String, Object>) board.get("sendToScreen");

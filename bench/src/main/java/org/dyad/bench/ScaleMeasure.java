@@ -80,6 +80,8 @@ final class ScaleMeasure {
                         options.withLatencyPhase(BOARD_SCREENS, BOARD_RATE, BOARD_SECONDS, BOARD_WARM_UP_SECONDS),
                         app.cpu(), app::jit));
                 point.put("commandLatency", commandLatency(app, caseId));
+                // Other work on a shared machine moves these latencies from one size's step to the next.
+                point.put("cpuPressureWhileMeasured", Bench.pressure("cpu"));
                 point.put("auditedCase", auditedCase(app, options, size));
                 if (size == options.scaleSizes().get(options.scaleSizes().size() - 1)) {
                     // The first rebuild still pays for compiling its paths; the second shows a settled JIT.
