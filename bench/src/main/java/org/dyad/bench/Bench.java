@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -434,6 +435,12 @@ public final class Bench {
                                 + board.get("appJitCompilationsMeasured") + " compilations, "
                                 + fmt(board.get("appJitSecondsMeasured")) + " s" : "")});
             }
+            Map<String, Object> unitList = (Map<String, Object>) point.get("unitCaseList");
+            if (unitList != null) {
+                rows.add(new String[]{"5l", "  the north unit's case list (GET /api/cases?unit=north)",
+                        "median " + fmt(unitList.get("p50Ms")) + " ms", "", fmt(unitList.get("p50Ms")) + " / "
+                        + fmt(unitList.get("p99Ms")), "", unitList.get("samples") + " calls"});
+            }
             Map<String, Object> audited = (Map<String, Object>) point.get("auditedCase");
             if (audited != null) {
                 Map<String, Object> state = (Map<String, Object>) audited.get("stateAsOfLastEvent");
@@ -467,9 +474,31 @@ public final class Bench {
         }
         rows.add(new String[]{"5r", "command p50, largest store / smallest", ratioCell(scale.get("commandP50RatioLargestToSmallest")),
                 "", "", "", "goal <= 1.2"});
+        Map<String, Object> paired = (Map<String, Object>) scale.get("paired");
+        if (paired != null) {
+            Map<String, Object> small = (Map<String, Object>) paired.get("smallest");
+            Map<String, Object> large = (Map<String, Object>) paired.get("largest");
+            String sizes = String.format(Locale.ROOT, "%,d / %,d events", ((Number) large.get("storedEvents")).longValue(),
+                    ((Number) small.get("storedEvents")).longValue());
+            List<Double> byRound = (List<Double>) paired.get("commandP50RatioByRound");
+            rows.add(new String[]{"5i", "side by side, record goals p50: " + sizes,
+                    ratioCell(paired.get("commandP50RatioLargestToSmallest")), "",
+                    fmt(((Map<String, Object>) large.get("commandLatency")).get("p50Ms")) + " / "
+                            + fmt(((Map<String, Object>) small.get("commandLatency")).get("p50Ms")), "",
+                    "goal <= 1.2; two apps up at once, " + paired.get("measuredRounds") + " rounds of "
+                            + paired.get("commandsPerBlock") + " commands on each, in turn; by round "
+                            + ratioCell(Collections.min(byRound)) + " to " + ratioCell(Collections.max(byRound))});
+            rows.add(new String[]{"5ia", "side by side, one case's state p50: " + sizes,
+                    ratioCell(paired.get("auditStateP50RatioLargestToSmallest")), "",
+                    fmt(((Map<String, Object>) large.get("stateAsOfLastEvent")).get("p50Ms")) + " / "
+                            + fmt(((Map<String, Object>) small.get("stateAsOfLastEvent")).get("p50Ms")), "",
+                    "goal <= 1.2; the same " + paired.get("auditedCaseEvents") + "-event case in both stores"});
+        }
         if (scale.containsKey("boardP50RatioLargestToSmallest")) {
             rows.add(new String[]{"5rc", "board p50, largest store / smallest", ratioCell(scale.get("boardP50RatioLargestToSmallest")),
                     "", "", "", "goal <= 1.2"});
+            rows.add(new String[]{"5rl", "unit case list p50, largest store / smallest",
+                    ratioCell(scale.get("unitCaseListP50RatioLargestToSmallest")), "", "", "", "goal <= 1.2"});
             rows.add(new String[]{"5ra", "one case's state p50, largest store / smallest",
                     ratioCell(scale.get("auditStateP50RatioLargestToSmallest")), "", "", "", "goal <= 1.2"});
         }

@@ -21,12 +21,14 @@ import java.util.concurrent.TimeUnit;
  *   {@value #BOARD_RATE} commands a second, as phase 3 measures it with more screens, after a minute of the same
  *   load (the warm-up for all that follows);</li>
  *   <li>command latency: sequential "record goals" on a north case, one client, after a warm-up;</li>
+ *   <li>the north unit's case list, as its page asks for it;</li>
  *   <li>replay of one case: a case of {@value #AUDITED_CASE_EVENTS} events is recorded, then the auditor's state as
  *   of its last event, the verification of its hash chains and its last timeline page are timed;</li>
  *   <li>heap in use after a full collection;</li>
  *   <li>at the largest size, a rebuild: an admin rebuilds every view from the first event, on the warm app.</li>
  * </ul>
  * Before each start the bench reads the whole store back through the driver, the limit for reading these events.
+ * Last, the smallest and the largest store are measured side by side ({@link PairedSizes}).
  */
 final class ScaleMeasure {
 
@@ -45,12 +47,16 @@ final class ScaleMeasure {
     static final int AUDITED_CASE_EVENTS = 500;
     private static final int AUDITED_PAGE = 100;
     private static final int AUDITED_WARM_UP_CALLS = 20;
+    private static final int UNIT_LIST_WARM_UP_CALLS = 10;
+    private static final int UNIT_LIST_CALLS = 20;
 
     private ScaleMeasure() {
     }
 
     static Map<String, Object> run(Options options, Path jar, Path work, Path target) throws Exception {
         Path dataDir = work.resolve("scale");
+        // In a directory of its own: each app runs a private copy of the jar next to its data directory.
+        Path smallestStore = work.resolve("paired").resolve("scale");
         Map<String, Object> result = new LinkedHashMap<>();
         List<Map<String, Object>> points = new ArrayList<>();
         int step = 0;
@@ -80,6 +86,7 @@ final class ScaleMeasure {
                         options.withLatencyPhase(BOARD_SCREENS, BOARD_RATE, BOARD_SECONDS, BOARD_WARM_UP_SECONDS),
                         app.cpu(), app::jit));
                 point.put("commandLatency", commandLatency(app, caseId));
+                point.put("unitCaseList", unitCaseList(app));
                 // Other work on a shared machine moves these latencies from one size's step to the next.
                 point.put("cpuPressureWhileMeasured", Bench.pressure("cpu"));
                 point.put("auditedCase", auditedCase(app, options, size));
@@ -97,8 +104,15 @@ final class ScaleMeasure {
                 points.add(point);
                 Bench.progress("scale: %s", point);
             }
+            if (points.size() == 1 && options.scaleSizes().size() >= 2) {
+                PairedSizes.copyStore(dataDir, smallestStore);
+            }
         }
         result.put("points", points);
+        if (points.size() >= 2) {
+            result.put("paired", PairedSizes.run(options, jar, smallestStore, dataDir, target,
+                    (String) ((Map<?, ?>) points.get(0).get("auditedCase")).get("caseId"), AUDITED_CASE_EVENTS));
+        }
         if (points.size() >= 2) {
             double first = p50(points.get(0));
             double last = p50(points.get(points.size() - 1));
@@ -108,6 +122,8 @@ final class ScaleMeasure {
             result.put("boardP50RatioLargestToSmallest", Bench.ratio(
                     number(largest, "boardLatency", "sendToScreen", "p50Ms"),
                     number(smallest, "boardLatency", "sendToScreen", "p50Ms")));
+            result.put("unitCaseListP50RatioLargestToSmallest", Bench.ratio(
+                    number(largest, "unitCaseList", "p50Ms"), number(smallest, "unitCaseList", "p50Ms")));
             result.put("auditStateP50RatioLargestToSmallest", Bench.ratio(
                     number(largest, "auditedCase", "stateAsOfLastEvent", "p50Ms"),
                     number(smallest, "auditedCase", "stateAsOfLastEvent", "p50Ms")));
@@ -140,6 +156,7 @@ final class ScaleMeasure {
             Api.recordGoals(psychiatrist, caseId, events);
         }
         Map<String, Object> result = new LinkedHashMap<>();
+        result.put("caseId", caseId);
         result.put("caseEvents", AUDITED_CASE_EVENTS);
         result.putAll(ReplayMeasure.auditorReads(app.api.sessionCaller("auditor"), caseId, AUDITED_CASE_EVENTS,
                 AUDITED_WARM_UP_CALLS, options.replayCalls(), AUDITED_PAGE));
@@ -235,6 +252,20 @@ final class ScaleMeasure {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** {@code GET /api/cases?unit=north}, the case list of the unit's page, timed after warm-up calls. */
+    private static Map<String, Object> unitCaseList(AppProcess app) throws Exception {
+        Api.Caller caller = app.api.sessionCaller("psychiatrist");
+        long[] nanos = new long[UNIT_LIST_CALLS];
+        for (int n = -UNIT_LIST_WARM_UP_CALLS; n < UNIT_LIST_CALLS; n++) {
+            long start = System.nanoTime();
+            Api.expect(caller.get("/api/cases?unit=north"), 200, "GET /api/cases?unit=north");
+            if (n >= 0) {
+                nanos[n] = System.nanoTime() - start;
+            }
+        }
+        return Stats.latencyMillis(nanos);
     }
 
     private static Map<String, Object> commandLatency(AppProcess app, String caseId) throws Exception {

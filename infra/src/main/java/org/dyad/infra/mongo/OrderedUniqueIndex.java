@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * A unique index kept in an H2 map ordered by {@link IndexKeyOrder}; otherwise as the stock H2 index, except that a
- * single field's numeric range ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) is read from the index in key
- * order, where the stock index leaves the query to a scan of the whole collection.
+ * single field's range ({@code $gt}, {@code $gte}, {@code $lt}, {@code $lte}) over numbers or over strings is read
+ * from the index in key order, where the stock index leaves the query to a scan of the whole collection.
  */
 final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
@@ -57,7 +57,7 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
         return range == null ? super.getPositions(query) : range.positions(map);
     }
 
-    /** The query's range when it is a numeric range on this index's single field, else null. */
+    /** The query's range when it is a range of numbers or of strings on this index's single field, else null. */
     private Range range(Document query) {
         if (isCompoundIndex() || query.size() != 1 || !query.containsKey(keys().get(0))
                 || !(query.get(keys().get(0)) instanceof Document bounds)
@@ -66,45 +66,61 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
         }
         Range range = new Range();
         for (Entry<String, Object> bound : bounds.entrySet()) {
-            if (!(bound.getValue() instanceof Number number) || !range.narrow(bound.getKey(), keyOf(number))) {
+            Comparable<?> key = keyOf(bound.getValue());
+            if (key == null || !range.narrow(bound.getKey(), key)) {
                 return null;
             }
         }
         return range;
     }
 
-    /** How the server normalizes a number it indexes (a double, unless the long cannot be one). */
-    private static Object keyOf(Number number) {
-        if (number instanceof Long value && (long) (double) value != value) {
+    /**
+     * How the server normalizes a value it indexes: a number as a double (unless the long cannot be one), a string
+     * as itself; null for any other value.
+     */
+    private static Comparable<?> keyOf(Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        if (!(value instanceof Number number) || number instanceof Long exact && (long) (double) exact != exact) {
             return null;
         }
-        double value = number.doubleValue();
-        return Double.isNaN(value) ? null : value == 0.0 ? 0.0 : value;
+        double key = number.doubleValue();
+        return Double.isNaN(key) ? null : key == 0.0 ? 0.0 : key;
     }
 
-    /** Lower and upper bounds, each inclusive or not; absent bounds are open. */
+    /**
+     * Lower and upper bounds, each inclusive or not; absent bounds are open. All bounds are of one kind, doubles or
+     * strings, and only keys of that kind are in range, as MongoDB compares within a type.
+     */
     private static final class Range {
-        private Double lower;
+        private Comparable<Object> lower;
         private boolean lowerInclusive;
-        private Double upper;
+        private Comparable<Object> upper;
         private boolean upperInclusive;
+        private Class<?> kind;
 
         /** False when the bound is not one this index can answer (then the stock path decides). */
-        boolean narrow(String operator, Object key) {
-            if (!(key instanceof Double value)) {
+        @SuppressWarnings("unchecked")
+        boolean narrow(String operator, Comparable<?> key) {
+            if (kind != null && kind != key.getClass()) {
                 return false;
             }
+            kind = key.getClass();
+            Comparable<Object> value = (Comparable<Object>) key;
             switch (operator) {
                 case "$gt", "$gte" -> {
                     boolean inclusive = operator.equals("$gte");
-                    if (lower == null || value > lower || (value.equals(lower) && !inclusive)) {
+                    int c = lower == null ? 1 : value.compareTo(lower);
+                    if (c > 0 || (c == 0 && !inclusive)) {
                         lower = value;
                         lowerInclusive = inclusive;
                     }
                 }
                 default -> {
                     boolean inclusive = operator.equals("$lte");
-                    if (upper == null || value < upper || (value.equals(upper) && !inclusive)) {
+                    int c = upper == null ? -1 : value.compareTo(upper);
+                    if (c < 0 || (c == 0 && !inclusive)) {
                         upper = value;
                         upperInclusive = inclusive;
                     }
@@ -115,20 +131,22 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
 
         List<Object> positions(MVMap<KeyValue, Object> map) {
             List<Object> positions = new ArrayList<>();
-            // Numeric keys sort together (IndexKeyOrder compares classes first); stop at the first key beyond them.
-            KeyValue from = new KeyValue(lower == null ? Double.NEGATIVE_INFINITY : lower);
-            KeyValue to = new KeyValue(upper == null ? Double.POSITIVE_INFINITY : upper);
-            if (lower != null && upper != null && lower > upper) {
+            if (lower != null && upper != null && lower.compareTo(upper) > 0) {
                 return positions;
             }
-            Cursor<KeyValue, Object> cursor = map.cursor(from, to, false);
+            // IndexKeyOrder sorts keys by class first, so the keys of one kind lie together: start at the lower bound
+            // or at the first key of the kind, and stop at the upper bound or at the first key beyond the kind.
+            KeyValue from = lower != null ? new KeyValue(lower) : kind == Double.class
+                    ? new KeyValue(Double.NEGATIVE_INFINITY) : new KeyValue("");
+            Cursor<KeyValue, Object> cursor = map.cursor(from, upper == null ? null : new KeyValue(upper), false);
             while (cursor.hasNext()) {
                 KeyValue key = cursor.next();
-                if (!(key.get(0) instanceof Double value)) {
-                    continue;
+                Object value = key.get(0);
+                if (value == null || value.getClass() != kind) {
+                    break;
                 }
-                if ((!lowerInclusive && lower != null && value.equals(lower))
-                        || (!upperInclusive && upper != null && value.equals(upper))) {
+                if ((!lowerInclusive && lower != null && lower.compareTo(value) == 0)
+                        || (!upperInclusive && upper != null && upper.compareTo(value) == 0)) {
                     continue;
                 }
                 positions.add(cursor.getValue());

@@ -3,33 +3,121 @@ package org.dyad.infra.readmodel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.dyad.infra.mongo.InLists;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
-/** One read model's documents: stored whole under their id, found by id or by one field's value. */
+/**
+ * One read model's documents: stored whole under their id, found by id or by one field's value.
+ * <p>
+ * For each field views are looked up by ({@code lookups}), a document also holds {@code _by_<field>}:
+ * {@code <value>|<id>}, under a unique, sparse index. Both MongoDB and the embedded server answer a range of such a
+ * unique index from the index ({@code OrderedUniqueIndex}), where a query on the field itself is a scan of the whole
+ * collection on the embedded server (it ignores other indexes), so a lookup costs the same however many views there
+ * are.
+ */
 final class JsonViewCollection<V> {
+
+    private static final Logger log = LoggerFactory.getLogger(JsonViewCollection.class);
+    private static final String KEY_PREFIX = "_by_";
+    private static final char SEPARATOR = '|';
+    private static final char AFTER_SEPARATOR = SEPARATOR + 1;
 
     private final MongoCollection<Document> collection;
     private final JsonDocuments json;
     private final Class<V> type;
     private final DocumentCache cache;
+    private final List<String> lookups;
 
-    JsonViewCollection(MongoDatabase database, String name, JsonDocuments json, Class<V> type, DocumentCache cache) {
+    JsonViewCollection(MongoDatabase database, String name, JsonDocuments json, Class<V> type, DocumentCache cache,
+                       List<String> lookups) {
         this.collection = database.getCollection(name);
         this.json = json;
         this.type = type;
         this.cache = cache;
+        this.lookups = List.copyOf(lookups);
+        prepareLookups();
+    }
+
+    static String keyField(String field) {
+        return KEY_PREFIX + field;
+    }
+
+    /** {@code <value>|<id>}, or null when the document has no value for the field (it stays out of the index). */
+    private static String key(String field, Document document) {
+        Object value = document.get(field);
+        return value == null ? null : value + String.valueOf(SEPARATOR) + document.get("_id");
+    }
+
+    private Document document(String id, V view) {
+        Document document = json.toDocument(id, view);
+        for (String field : lookups) {
+            String key = key(field, document);
+            if (key != null) {
+                document.put(keyField(field), key);
+            }
+        }
+        return document;
+    }
+
+    /**
+     * Gives the documents written before a lookup existed its key, in one pass over them, then makes the lookup's
+     * index. The index is made last, so a start cut short does it all again.
+     */
+    private void prepareLookups() {
+        if (lookups.isEmpty()) {
+            return;
+        }
+        Set<String> indexes = new HashSet<>();
+        for (Document index : collection.listIndexes()) {
+            indexes.add(index.getString("name"));
+        }
+        List<String> missing = lookups.stream().filter(field -> !indexes.contains(keyField(field))).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> updates = new ArrayList<>();
+        for (Document document : collection.find().into(new ArrayList<>())) {
+            Document keys = new Document();
+            missing.forEach(field -> Optional.ofNullable(key(field, document)).ifPresent(k -> keys.put(keyField(field), k)));
+            if (!keys.isEmpty()) {
+                updates.add(new UpdateOneModel<>(Filters.eq("_id", document.get("_id")), new Document("$set", keys)));
+            }
+        }
+        for (int from = 0; from < updates.size(); from += InLists.MAX_VALUES) {
+            collection.bulkWrite(updates.subList(from, Math.min(updates.size(), from + InLists.MAX_VALUES)));
+        }
+        createIndexes(missing);
+        if (!updates.isEmpty()) {
+            log.info("Gave {} documents of {} their lookup keys ({})", updates.size(),
+                    collection.getNamespace().getCollectionName(), missing);
+        }
+    }
+
+    private void createIndexes(List<String> fields) {
+        for (String field : fields) {
+            collection.createIndex(Indexes.ascending(keyField(field)),
+                    new IndexOptions().name(keyField(field)).unique(true).sparse(true));
+        }
     }
 
     /**
@@ -111,9 +199,9 @@ final class JsonViewCollection<V> {
     void save(String id, V view) {
         Optional<PendingViews> pending = PendingViews.current();
         if (pending.isPresent()) {
-            pending.get().hold(collection, cache, id, view, v -> json.toDocument(id, v));
+            pending.get().hold(collection, cache, id, view, v -> document(id, type.cast(v)));
         } else {
-            Document document = json.toDocument(id, view);
+            Document document = document(id, view);
             try {
                 collection.replaceOne(Filters.eq("_id", id), document, new ReplaceOptions().upsert(true));
             } catch (RuntimeException e) {
@@ -162,7 +250,13 @@ final class JsonViewCollection<V> {
     List<V> findWhere(String field, Object value) {
         Map<String, PendingViews.Held> held = PendingViews.current().map(p -> p.heldIn(collection)).orElse(Map.of());
         Map<Object, V> found = new LinkedHashMap<>();
-        for (Document document : collection.find(Filters.eq(field, value))) {
+        Bson query = lookups.contains(field) && value instanceof String text
+                ? new Document(keyField(field), new Document("$gte", text + SEPARATOR).append("$lt", text + AFTER_SEPARATOR))
+                : Filters.eq(field, value);
+        for (Document document : collection.find(query)) {
+            if (!Objects.equals(document.get(field), value)) {
+                continue; // a longer value that begins with this one and the separator
+            }
             Object id = document.get("_id");
             found.put(id, held.containsKey(id) ? null : json.fromDocument(document, type));
         }
@@ -187,12 +281,13 @@ final class JsonViewCollection<V> {
     }
 
     /**
-     * Outside a processor's batch: removes every view by dropping the collection (view collections have no
-     * indexes beyond their ids), which costs far less than removing the documents one by one.
+     * Outside a processor's batch: removes every view by dropping the collection, which costs far less than removing
+     * the documents one by one, and makes its lookup indexes again.
      */
     void deleteAll() {
         try {
             collection.drop();
+            createIndexes(lookups);
         } finally {
             cache.forgetAll();
         }

@@ -14,7 +14,7 @@ public class MongoCaseViews implements CaseViews {
     private final JsonViewCollection<CaseView> views;
 
     public MongoCaseViews(ViewCollections collections) {
-        this.views = collections.open(ReadModelCollections.CASES, CaseView.class);
+        this.views = collections.open(ReadModelCollections.CASES, CaseView.class, "unit", "personServedUserId");
     }
 
     @Override

@@ -13,7 +13,7 @@ public class MongoCoercionViews implements CoercionViews {
     private final JsonViewCollection<CoercionView> views;
 
     public MongoCoercionViews(ViewCollections collections) {
-        this.views = collections.open(ReadModelCollections.COERCIONS, CoercionView.class);
+        this.views = collections.open(ReadModelCollections.COERCIONS, CoercionView.class, "caseId");
     }
 
     @Override

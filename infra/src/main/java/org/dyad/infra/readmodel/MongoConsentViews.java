@@ -13,7 +13,7 @@ public class MongoConsentViews implements ConsentViews {
     private final JsonViewCollection<ConsentView> views;
 
     public MongoConsentViews(ViewCollections collections) {
-        this.views = collections.open(ReadModelCollections.CONSENTS, ConsentView.class);
+        this.views = collections.open(ReadModelCollections.CONSENTS, ConsentView.class, "caseId", "status");
     }
 
     @Override

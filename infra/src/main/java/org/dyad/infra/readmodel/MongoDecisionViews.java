@@ -13,7 +13,7 @@ public class MongoDecisionViews implements DecisionViews {
     private final JsonViewCollection<DecisionView> views;
 
     public MongoDecisionViews(ViewCollections collections) {
-        this.views = collections.open(ReadModelCollections.DECISIONS, DecisionView.class);
+        this.views = collections.open(ReadModelCollections.DECISIONS, DecisionView.class, "caseId");
     }
 
     @Override

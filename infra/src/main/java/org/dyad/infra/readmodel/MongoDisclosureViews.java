@@ -13,7 +13,7 @@ public class MongoDisclosureViews implements DisclosureViews {
     private final JsonViewCollection<DisclosureView> views;
 
     public MongoDisclosureViews(ViewCollections collections) {
-        this.views = collections.open(ReadModelCollections.DISCLOSURES, DisclosureView.class);
+        this.views = collections.open(ReadModelCollections.DISCLOSURES, DisclosureView.class, "caseId");
     }
 
     @Override

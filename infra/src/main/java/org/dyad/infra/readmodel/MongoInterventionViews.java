@@ -13,7 +13,7 @@ public class MongoInterventionViews implements InterventionViews {
     private final JsonViewCollection<InterventionView> views;
 
     public MongoInterventionViews(ViewCollections collections) {
-        this.views = collections.open(ReadModelCollections.INTERVENTIONS, InterventionView.class);
+        this.views = collections.open(ReadModelCollections.INTERVENTIONS, InterventionView.class, "caseId");
     }
 
     @Override

@@ -13,7 +13,7 @@ public class MongoSessionViews implements SessionViews {
     private final JsonViewCollection<SessionView> views;
 
     public MongoSessionViews(ViewCollections collections) {
-        this.views = collections.open(ReadModelCollections.SESSIONS, SessionView.class);
+        this.views = collections.open(ReadModelCollections.SESSIONS, SessionView.class, "caseId");
     }
 
     @Override

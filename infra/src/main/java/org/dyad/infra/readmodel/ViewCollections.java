@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,9 +30,10 @@ public class ViewCollections {
         this.cachedPerCollection = writers.single() ? cachedPerCollection : 0;
     }
 
-    <V> JsonViewCollection<V> open(String name, Class<V> type) {
+    /** {@code lookups}: the fields the views are found by (see {@link JsonViewCollection}). */
+    <V> JsonViewCollection<V> open(String name, Class<V> type, String... lookups) {
         DocumentCache cache = cachedPerCollection > 0 ? new DocumentCache(cachedPerCollection) : DocumentCache.NONE;
-        JsonViewCollection<V> collection = new JsonViewCollection<>(database, name, json, type, cache);
+        JsonViewCollection<V> collection = new JsonViewCollection<>(database, name, json, type, cache, List.of(lookups));
         opened.put(name, collection);
         return collection;
     }

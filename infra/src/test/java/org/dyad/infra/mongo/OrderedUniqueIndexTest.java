@@ -45,11 +45,19 @@ class OrderedUniqueIndexTest {
         de.bwaldvogel.mongo.bson.Document open = new de.bwaldvogel.mongo.bson.Document("_id",
                 new de.bwaldvogel.mongo.bson.Document("$gte", 48.0));
         assertThat(index.getPositions(open)).containsExactly(952L, 951L, 950L);
-        // Other operators, and ranges over anything but numbers, stay with the stock index (or a scan).
-        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("_id",
-                new de.bwaldvogel.mongo.bson.Document("$gt", "a")))).isFalse();
+        // A range over strings finds the strings in it, never the numbers.
+        de.bwaldvogel.mongo.bson.Document strings = new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gt", "a"));
+        assertThat(index.canHandle(strings)).isTrue();
+        assertThat(index.getPositions(strings)).containsExactly(5L);
+        // Other operators, bounds of two kinds, and bounds that are neither numbers nor strings stay with the stock
+        // index (or a scan).
         assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("_id",
                 new de.bwaldvogel.mongo.bson.Document("$ne", 3)))).isFalse();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gt", 3).append("$lt", "z")))).isFalse();
+        assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("_id",
+                new de.bwaldvogel.mongo.bson.Document("$gt", true)))).isFalse();
         store.close();
     }
 
@@ -100,9 +108,24 @@ class OrderedUniqueIndexTest {
                     .map(d -> d.get("_id")).into(new ArrayList<>()).stream().map(v -> ((Number) v).longValue())
                     .map(Object.class::cast).toList();
             assertThat(ns).containsExactly(100L, 110L, 115L, 120L, 125L);
+            // And ranges of strings on it: the strings in range, never the numbers or the missing.
+            assertStrings(things, new Document("$gte", "n10").append("$lt", "n11"), s -> s.compareTo("n10") >= 0
+                    && s.compareTo("n11") < 0);
+            assertStrings(things, new Document("$gt", "n95"), s -> s.compareTo("n95") > 0);
+            assertStrings(things, new Document("$lte", "n104"), s -> s.compareTo("n104") <= 0);
+            assertStrings(things, new Document("$gt", "n2").append("$lt", "n2"), s -> false);
         } finally {
             server.shutdownNow();
         }
+    }
+
+    /** The documents whose {@code n} is a string the range holds, as a scan of the 300 would pick them. */
+    private static void assertStrings(MongoCollection<Document> things, Document bounds,
+                                      java.util.function.Predicate<String> expected) {
+        List<Long> found = things.find(new Document("n", bounds)).map(d -> ((Number) d.get("_id")).longValue())
+                .into(new ArrayList<>());
+        assertThat(found).as("n %s", bounds.toJson()).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 300)
+                .filter(id -> id % 7 != 0 && id % 5 != 0 && id != 150 && expected.test("n" + id)).boxed().toList());
     }
 
     private static void assertRange(MongoCollection<Document> things, String field, Document bounds,

@@ -1,0 +1,147 @@
+package org.dyad.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The smallest and the largest store side by side. The scale steps measure each size minutes apart, and other work
+ * on a shared machine moves a latency between steps more than the store's size does. Here two apps are up at once,
+ * one on a copy of the store as it was at the smallest size and one on the largest, and the same commands and reads
+ * go to each in alternating blocks (the order swapped every round), so that whatever else the machine does falls on
+ * both alike. Each app records goals on a case opened for this, and the auditor reads the 500-event case that both
+ * stores hold from the smallest step.
+ */
+final class PairedSizes {
+
+    private static final int WARM_UP_ROUNDS = 10;
+    private static final int MEASURED_ROUNDS = 10;
+    private static final int COMMANDS_PER_BLOCK = 100;
+    private static final int STATE_CALLS_PER_BLOCK = 5;
+
+    private PairedSizes() {
+    }
+
+    /** Copies a stopped app's data directory: the smallest store, kept for {@link #run}. */
+    static void copyStore(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static final class Side {
+        final String name;
+        final long storedEvents;
+        final AppProcess app;
+        final Api.Caller psychiatrist;
+        final Api.Caller auditor;
+        final String caseId;
+        final List<Long> commandNanos = new ArrayList<>();
+        final List<Long> stateNanos = new ArrayList<>();
+        final List<Double> roundCommandP50s = new ArrayList<>();
+        long commandsSent;
+
+        Side(String name, AppProcess app) throws Exception {
+            this.name = name;
+            this.app = app;
+            this.storedEvents = app.countEvents();
+            this.psychiatrist = app.api.sessionCaller("psychiatrist");
+            this.auditor = app.api.sessionCaller("auditor");
+            this.caseId = Api.openCase(psychiatrist, "north", "Paired " + name);
+        }
+
+        void block(String stateAtLast, boolean measured) throws Exception {
+            List<Long> commands = new ArrayList<>();
+            for (int i = 0; i < COMMANDS_PER_BLOCK; i++) {
+                long start = System.nanoTime();
+                Api.recordGoals(psychiatrist, caseId, commandsSent++);
+                commands.add(System.nanoTime() - start);
+            }
+            for (int i = 0; i < STATE_CALLS_PER_BLOCK; i++) {
+                long start = System.nanoTime();
+                Api.expect(auditor.get(stateAtLast), 200, "state as of the last event");
+                long nanos = System.nanoTime() - start;
+                if (measured) {
+                    stateNanos.add(nanos);
+                }
+            }
+            if (measured) {
+                commandNanos.addAll(commands);
+                roundCommandP50s.add(Stats.percentile(Stats.toArray(commands), 50) / 1e6);
+            }
+        }
+
+        Map<String, Object> result() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("storedEvents", storedEvents);
+            m.put("commandLatency", Stats.latencyMillis(Stats.toArray(commandNanos)));
+            m.put("stateAsOfLastEvent", Stats.latencyMillis(Stats.toArray(stateNanos)));
+            return m;
+        }
+    }
+
+    /**
+     * @param smallStore a copy of the data directory at the smallest size, in a directory of its own (each app
+     *                   runs a private copy of the jar next to its data directory)
+     * @param auditedCaseId the case of {@code auditedCaseEvents} events recorded at the smallest step
+     */
+    static Map<String, Object> run(Options options, Path jar, Path smallStore, Path largeStore, Path target,
+                                   String auditedCaseId, int auditedCaseEvents) throws Exception {
+        try (AppProcess small = AppProcess.start(options, jar, smallStore, target.resolve("bench-paired-small-app.log"));
+             AppProcess large = AppProcess.start(options, jar, largeStore, target.resolve("bench-paired-large-app.log"))) {
+            small.awaitSeeded(300);
+            large.awaitSeeded(300);
+            Side smallSide = new Side("smallest", small);
+            Side largeSide = new Side("largest", large);
+            String stateAtLast = "/api/audit/cases/" + auditedCaseId + "/state?atEvent=" + auditedCaseId + ":"
+                    + (auditedCaseEvents - 1);
+            Bench.progress("scale, paired: %,d and %,d stored events, two apps up; %d warm-up and %d measured rounds"
+                            + " of %d commands and %d state calls on each", smallSide.storedEvents,
+                    largeSide.storedEvents, WARM_UP_ROUNDS, MEASURED_ROUNDS, COMMANDS_PER_BLOCK, STATE_CALLS_PER_BLOCK);
+            List<Double> roundRatios = new ArrayList<>();
+            for (int round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
+                boolean measured = round >= WARM_UP_ROUNDS;
+                List<Side> order = round % 2 == 0 ? List.of(smallSide, largeSide) : List.of(largeSide, smallSide);
+                for (Side side : order) {
+                    side.block(stateAtLast, measured);
+                }
+                if (measured) {
+                    roundRatios.add(largeSide.roundCommandP50s.get(largeSide.roundCommandP50s.size() - 1)
+                            / smallSide.roundCommandP50s.get(smallSide.roundCommandP50s.size() - 1));
+                }
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("warmUpRounds", WARM_UP_ROUNDS);
+            result.put("measuredRounds", MEASURED_ROUNDS);
+            result.put("commandsPerBlock", COMMANDS_PER_BLOCK);
+            result.put("stateCallsPerBlock", STATE_CALLS_PER_BLOCK);
+            result.put("auditedCaseEvents", auditedCaseEvents);
+            result.put("smallest", smallSide.result());
+            result.put("largest", largeSide.result());
+            result.put("commandP50RatioLargestToSmallest", Bench.ratio(
+                    Stats.percentile(Stats.toArray(largeSide.commandNanos), 50),
+                    Stats.percentile(Stats.toArray(smallSide.commandNanos), 50)));
+            result.put("commandP50RatioByRound", roundRatios.stream().map(r -> Math.round(r * 1000) / 1000.0).toList());
+            result.put("auditStateP50RatioLargestToSmallest", Bench.ratio(
+                    Stats.percentile(Stats.toArray(largeSide.stateNanos), 50),
+                    Stats.percentile(Stats.toArray(smallSide.stateNanos), 50)));
+            Bench.progress("scale, paired: %s", result);
+            return result;
+        }
+    }
+}
