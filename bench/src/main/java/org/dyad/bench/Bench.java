@@ -492,7 +492,10 @@ public final class Bench {
                     ratioCell(paired.get("auditStateP50RatioLargestToSmallest")), "",
                     fmt(((Map<String, Object>) large.get("stateAsOfLastEvent")).get("p50Ms")) + " / "
                             + fmt(((Map<String, Object>) small.get("stateAsOfLastEvent")).get("p50Ms")), "",
-                    "goal <= 1.2; the same " + paired.get("auditedCaseEvents") + "-event case in both stores"});
+                    "goal <= 1.2; the same " + paired.get("auditedCaseEvents") + "-event case in both stores, "
+                            + paired.get("stateCallsPerBlock") + " calls a round" + (paired.get("auditStateP50RatioByRound")
+                            instanceof List<?> states ? "; by round " + ratioCell(Collections.min((List<Double>) states))
+                            + " to " + ratioCell(Collections.max((List<Double>) states)) : "")});
         }
         if (scale.containsKey("boardP50RatioLargestToSmallest")) {
             rows.add(new String[]{"5rc", "board p50, largest store / smallest", ratioCell(scale.get("boardP50RatioLargestToSmallest")),

@@ -21,11 +21,19 @@ import java.util.stream.Stream;
 final class PairedSizes {
 
     private static final int WARM_UP_ROUNDS = 10;
-    private static final int MEASURED_ROUNDS = 10;
+    private static final int MEASURED_ROUNDS = 20;
     private static final int COMMANDS_PER_BLOCK = 100;
-    private static final int STATE_CALLS_PER_BLOCK = 5;
+    private static final int STATE_CALLS_PER_BLOCK = 10;
 
     private PairedSizes() {
+    }
+
+    private static double lastRatio(List<Double> large, List<Double> small) {
+        return large.get(large.size() - 1) / small.get(small.size() - 1);
+    }
+
+    private static List<Double> rounded(List<Double> ratios) {
+        return ratios.stream().map(r -> Math.round(r * 1000) / 1000.0).toList();
     }
 
     /** Copies a stopped app's data directory: the smallest store, kept for {@link #run}. */
@@ -54,6 +62,7 @@ final class PairedSizes {
         final List<Long> commandNanos = new ArrayList<>();
         final List<Long> stateNanos = new ArrayList<>();
         final List<Double> roundCommandP50s = new ArrayList<>();
+        final List<Double> roundStateP50s = new ArrayList<>();
         long commandsSent;
 
         Side(String name, AppProcess app) throws Exception {
@@ -72,17 +81,17 @@ final class PairedSizes {
                 Api.recordGoals(psychiatrist, caseId, commandsSent++);
                 commands.add(System.nanoTime() - start);
             }
+            List<Long> states = new ArrayList<>();
             for (int i = 0; i < STATE_CALLS_PER_BLOCK; i++) {
                 long start = System.nanoTime();
                 Api.expect(auditor.get(stateAtLast), 200, "state as of the last event");
-                long nanos = System.nanoTime() - start;
-                if (measured) {
-                    stateNanos.add(nanos);
-                }
+                states.add(System.nanoTime() - start);
             }
             if (measured) {
                 commandNanos.addAll(commands);
+                stateNanos.addAll(states);
                 roundCommandP50s.add(Stats.percentile(Stats.toArray(commands), 50) / 1e6);
+                roundStateP50s.add(Stats.percentile(Stats.toArray(states), 50) / 1e6);
             }
         }
 
@@ -113,7 +122,8 @@ final class PairedSizes {
             Bench.progress("scale, paired: %,d and %,d stored events, two apps up; %d warm-up and %d measured rounds"
                             + " of %d commands and %d state calls on each", smallSide.storedEvents,
                     largeSide.storedEvents, WARM_UP_ROUNDS, MEASURED_ROUNDS, COMMANDS_PER_BLOCK, STATE_CALLS_PER_BLOCK);
-            List<Double> roundRatios = new ArrayList<>();
+            List<Double> commandRatios = new ArrayList<>();
+            List<Double> stateRatios = new ArrayList<>();
             for (int round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
                 boolean measured = round >= WARM_UP_ROUNDS;
                 List<Side> order = round % 2 == 0 ? List.of(smallSide, largeSide) : List.of(largeSide, smallSide);
@@ -121,8 +131,8 @@ final class PairedSizes {
                     side.block(stateAtLast, measured);
                 }
                 if (measured) {
-                    roundRatios.add(largeSide.roundCommandP50s.get(largeSide.roundCommandP50s.size() - 1)
-                            / smallSide.roundCommandP50s.get(smallSide.roundCommandP50s.size() - 1));
+                    commandRatios.add(lastRatio(largeSide.roundCommandP50s, smallSide.roundCommandP50s));
+                    stateRatios.add(lastRatio(largeSide.roundStateP50s, smallSide.roundStateP50s));
                 }
             }
             Map<String, Object> result = new LinkedHashMap<>();
@@ -136,10 +146,11 @@ final class PairedSizes {
             result.put("commandP50RatioLargestToSmallest", Bench.ratio(
                     Stats.percentile(Stats.toArray(largeSide.commandNanos), 50),
                     Stats.percentile(Stats.toArray(smallSide.commandNanos), 50)));
-            result.put("commandP50RatioByRound", roundRatios.stream().map(r -> Math.round(r * 1000) / 1000.0).toList());
+            result.put("commandP50RatioByRound", rounded(commandRatios));
             result.put("auditStateP50RatioLargestToSmallest", Bench.ratio(
                     Stats.percentile(Stats.toArray(largeSide.stateNanos), 50),
                     Stats.percentile(Stats.toArray(smallSide.stateNanos), 50)));
+            result.put("auditStateP50RatioByRound", rounded(stateRatios));
             Bench.progress("scale, paired: %s", result);
             return result;
         }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Latencies (command, board on screen, one case's state as of its last event) and projection rate against the
- * number of stored events, side by side, as a PNG.
+ * Latencies (command, board on screen, a unit's case list, one case's state as of its last event) and projection
+ * rate against the number of stored events, side by side, as a PNG.
  */
 final class ScalePlot {
 
@@ -36,6 +36,10 @@ final class ScalePlot {
                     series(points, "boardLatency", "sendToScreen", "p50Ms")).setMarker(SeriesMarkers.SQUARE);
             latency.addSeries("one case's state (auditor)", events,
                     series(points, "auditedCase", "stateAsOfLastEvent", "p50Ms")).setMarker(SeriesMarkers.DIAMOND);
+        }
+        if (points.stream().allMatch(p -> p.containsKey("unitCaseList"))) {
+            latency.addSeries("a unit's case list", events, series(points, "unitCaseList", "p50Ms"))
+                    .setMarker(SeriesMarkers.TRIANGLE_UP);
         }
 
         XYChart projection = new XYChartBuilder().width(560).height(380).title("Projection rate")
