@@ -496,6 +496,13 @@ public final class Bench {
                             + paired.get("stateCallsPerBlock") + " calls a round" + (paired.get("auditStateP50RatioByRound")
                             instanceof List<?> states ? "; by round " + ratioCell(Collections.min((List<Double>) states))
                             + " to " + ratioCell(Collections.max((List<Double>) states)) : "")});
+            if (paired.get("unitCaseListP50RatioLargestToSmallest") != null) {
+                rows.add(new String[]{"5il", "side by side, the north unit's case list p50: " + sizes,
+                        ratioCell(paired.get("unitCaseListP50RatioLargestToSmallest")), "",
+                        fmt(((Map<String, Object>) large.get("unitCaseList")).get("p50Ms")) + " / "
+                                + fmt(((Map<String, Object>) small.get("unitCaseList")).get("p50Ms")), "",
+                        "goal <= 1.2; " + paired.get("unitCaseListCallsPerBlock") + " calls a round"});
+            }
         }
         if (scale.containsKey("boardP50RatioLargestToSmallest")) {
             rows.add(new String[]{"5rc", "board p50, largest store / smallest", ratioCell(scale.get("boardP50RatioLargestToSmallest")),

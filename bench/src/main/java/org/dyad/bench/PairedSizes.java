@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * on a shared machine moves a latency between steps more than the store's size does. Here two apps are up at once,
  * one on a copy of the store as it was at the smallest size and one on the largest, and the same commands and reads
  * go to each in alternating blocks (the order swapped every round), so that whatever else the machine does falls on
- * both alike. Each app records goals on a case opened for this, and the auditor reads the 500-event case that both
- * stores hold from the smallest step.
+ * both alike. Each app records goals on a case opened for this, the auditor reads the 500-event case that both
+ * stores hold from the smallest step, and the north unit's case list is read.
  */
 final class PairedSizes {
 
@@ -24,6 +24,7 @@ final class PairedSizes {
     private static final int MEASURED_ROUNDS = 20;
     private static final int COMMANDS_PER_BLOCK = 100;
     private static final int STATE_CALLS_PER_BLOCK = 10;
+    private static final int LIST_CALLS_PER_BLOCK = 5;
 
     private PairedSizes() {
     }
@@ -61,6 +62,7 @@ final class PairedSizes {
         final String caseId;
         final List<Long> commandNanos = new ArrayList<>();
         final List<Long> stateNanos = new ArrayList<>();
+        final List<Long> listNanos = new ArrayList<>();
         final List<Double> roundCommandP50s = new ArrayList<>();
         final List<Double> roundStateP50s = new ArrayList<>();
         long commandsSent;
@@ -87,9 +89,16 @@ final class PairedSizes {
                 Api.expect(auditor.get(stateAtLast), 200, "state as of the last event");
                 states.add(System.nanoTime() - start);
             }
+            List<Long> lists = new ArrayList<>();
+            for (int i = 0; i < LIST_CALLS_PER_BLOCK; i++) {
+                long start = System.nanoTime();
+                Api.expect(psychiatrist.get("/api/cases?unit=north"), 200, "GET /api/cases?unit=north");
+                lists.add(System.nanoTime() - start);
+            }
             if (measured) {
                 commandNanos.addAll(commands);
                 stateNanos.addAll(states);
+                listNanos.addAll(lists);
                 roundCommandP50s.add(Stats.percentile(Stats.toArray(commands), 50) / 1e6);
                 roundStateP50s.add(Stats.percentile(Stats.toArray(states), 50) / 1e6);
             }
@@ -100,6 +109,7 @@ final class PairedSizes {
             m.put("storedEvents", storedEvents);
             m.put("commandLatency", Stats.latencyMillis(Stats.toArray(commandNanos)));
             m.put("stateAsOfLastEvent", Stats.latencyMillis(Stats.toArray(stateNanos)));
+            m.put("unitCaseList", Stats.latencyMillis(Stats.toArray(listNanos)));
             return m;
         }
     }
@@ -120,8 +130,9 @@ final class PairedSizes {
             String stateAtLast = "/api/audit/cases/" + auditedCaseId + "/state?atEvent=" + auditedCaseId + ":"
                     + (auditedCaseEvents - 1);
             Bench.progress("scale, paired: %,d and %,d stored events, two apps up; %d warm-up and %d measured rounds"
-                            + " of %d commands and %d state calls on each", smallSide.storedEvents,
-                    largeSide.storedEvents, WARM_UP_ROUNDS, MEASURED_ROUNDS, COMMANDS_PER_BLOCK, STATE_CALLS_PER_BLOCK);
+                            + " of %d commands, %d state calls and %d case lists on each", smallSide.storedEvents,
+                    largeSide.storedEvents, WARM_UP_ROUNDS, MEASURED_ROUNDS, COMMANDS_PER_BLOCK, STATE_CALLS_PER_BLOCK,
+                    LIST_CALLS_PER_BLOCK);
             List<Double> commandRatios = new ArrayList<>();
             List<Double> stateRatios = new ArrayList<>();
             for (int round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
@@ -140,6 +151,7 @@ final class PairedSizes {
             result.put("measuredRounds", MEASURED_ROUNDS);
             result.put("commandsPerBlock", COMMANDS_PER_BLOCK);
             result.put("stateCallsPerBlock", STATE_CALLS_PER_BLOCK);
+            result.put("unitCaseListCallsPerBlock", LIST_CALLS_PER_BLOCK);
             result.put("auditedCaseEvents", auditedCaseEvents);
             result.put("smallest", smallSide.result());
             result.put("largest", largeSide.result());
@@ -151,6 +163,9 @@ final class PairedSizes {
                     Stats.percentile(Stats.toArray(largeSide.stateNanos), 50),
                     Stats.percentile(Stats.toArray(smallSide.stateNanos), 50)));
             result.put("auditStateP50RatioByRound", rounded(stateRatios));
+            result.put("unitCaseListP50RatioLargestToSmallest", Bench.ratio(
+                    Stats.percentile(Stats.toArray(largeSide.listNanos), 50),
+                    Stats.percentile(Stats.toArray(smallSide.listNanos), 50)));
             Bench.progress("scale, paired: %s", result);
             return result;
         }
