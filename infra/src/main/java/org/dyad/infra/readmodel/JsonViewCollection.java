@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
@@ -41,6 +42,7 @@ final class JsonViewCollection<V> {
     private static final String KEY_PREFIX = "_by_";
     private static final char SEPARATOR = '|';
     private static final char AFTER_SEPARATOR = SEPARATOR + 1;
+    private static final int KEY_WRITES_PER_BULK = 1000;
 
     private final MongoCollection<Document> collection;
     private final JsonDocuments json;
@@ -58,7 +60,7 @@ final class JsonViewCollection<V> {
         prepareLookups();
     }
 
-    static String keyField(String field) {
+    private static String keyField(String field) {
         return KEY_PREFIX + field;
     }
 
@@ -95,16 +97,19 @@ final class JsonViewCollection<V> {
         if (missing.isEmpty()) {
             return;
         }
+        // Only the ids and the looked-up fields are read: a store's views may not fit in the heap at once.
+        List<Document> documents = collection.find().projection(Projections.include(missing))
+                .into(new ArrayList<>());
         List<WriteModel<Document>> updates = new ArrayList<>();
-        for (Document document : collection.find().into(new ArrayList<>())) {
+        for (Document document : documents) {
             Document keys = new Document();
             missing.forEach(field -> Optional.ofNullable(key(field, document)).ifPresent(k -> keys.put(keyField(field), k)));
             if (!keys.isEmpty()) {
                 updates.add(new UpdateOneModel<>(Filters.eq("_id", document.get("_id")), new Document("$set", keys)));
             }
         }
-        for (int from = 0; from < updates.size(); from += InLists.MAX_VALUES) {
-            collection.bulkWrite(updates.subList(from, Math.min(updates.size(), from + InLists.MAX_VALUES)));
+        for (int from = 0; from < updates.size(); from += KEY_WRITES_PER_BULK) {
+            collection.bulkWrite(updates.subList(from, Math.min(updates.size(), from + KEY_WRITES_PER_BULK)));
         }
         createIndexes(missing);
         if (!updates.isEmpty()) {
