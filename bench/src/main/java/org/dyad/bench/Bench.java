@@ -488,6 +488,16 @@ public final class Bench {
                     "goal <= 1.2; two apps up at once, " + paired.get("measuredRounds") + " rounds of "
                             + paired.get("commandsPerBlock") + " commands on each, in turn; by round "
                             + ratioCell(Collections.min(byRound)) + " to " + ratioCell(Collections.max(byRound))});
+            if (paired.get("boardP50RatioLargestToSmallest") != null) {
+                List<Double> boardByRound = (List<Double>) paired.get("boardP50RatioByRound");
+                rows.add(new String[]{"5ic", "side by side, command -> board p50: " + sizes,
+                        ratioCell(paired.get("boardP50RatioLargestToSmallest")), "",
+                        fmt(((Map<String, Object>) large.get("commandToBoard")).get("p50Ms")) + " / "
+                                + fmt(((Map<String, Object>) small.get("commandToBoard")).get("p50Ms")), "",
+                        "goal <= 1.2; the same commands, on " + paired.get("screensPerSide") + " screens a side, missed "
+                                + large.get("boardPairsMissed") + " / " + small.get("boardPairsMissed") + "; by round "
+                                + ratioCell(Collections.min(boardByRound)) + " to " + ratioCell(Collections.max(boardByRound))});
+            }
             rows.add(new String[]{"5ia", "side by side, one case's state p50: " + sizes,
                     ratioCell(paired.get("auditStateP50RatioLargestToSmallest")), "",
                     fmt(((Map<String, Object>) large.get("stateAsOfLastEvent")).get("p50Ms")) + " / "

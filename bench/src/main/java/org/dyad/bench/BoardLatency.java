@@ -3,37 +3,20 @@ package org.dyad.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.websocket.ContainerProvider;
-import jakarta.websocket.WebSocketContainer;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.converter.ByteArrayMessageConverter;
-import org.springframework.messaging.simp.stomp.StompCommand;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
+import org.dyad.bench.BoardScreens.Arrival;
+import org.dyad.bench.BoardScreens.Command;
+import org.dyad.bench.BoardScreens.Payloads;
+import org.dyad.bench.BoardScreens.Screen;
 
-import java.lang.reflect.Type;
-import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,74 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Phase 3: event-to-screen latency. {@code --screens} STOMP clients (psychiatrist, peer and nurse in turn)
- * subscribe to the north board with a receipt, taking changes as the board page does (or whole boards, with
- * {@code --board-messages=boards}). Commands (record goals) are then issued on north's demo cases at a
- * steady {@code --rate}, never two at once on one case. For every (command, screen) pair the latency runs from
- * just before the HTTP request is sent to the first board message on that screen whose row for the case shows
- * a {@code lastActivity} at or after the command's send time (the event's timestamp is taken on the server
- * after the send; coalesced pushes count for every command they include). After the run each screen's messages are
- * applied in order, and the board that results is compared with the one the REST API gives its user.
+ * Phase 3: event-to-screen latency. {@code --screens} {@link BoardScreens} take changes as the board page does (or
+ * whole boards, with {@code --board-messages=boards}). Commands (record goals) are then issued on north's demo cases
+ * at a steady {@code --rate}, never two at once on one case, and every (command, screen) pair is timed as
+ * {@link BoardScreens#match} says. After the run each screen's messages are applied in order, and the board that
+ * results is compared with the one the REST API gives its user.
  */
 final class BoardLatency {
 
-    private static final String DESTINATION = "/user/queue/boards/north";
-    private static final String[] USERS = {"psychiatrist", "peer", "nurse"};
     private static final int DRAIN_SECONDS = 10;
     private static final long JIT_MARK_LEAD_NANOS = TimeUnit.SECONDS.toNanos(2);
     /** Cases needed per command/s offered: a case stays busy for its command's round trip, and this allows 300 ms. */
     private static final double CASE_BUSY_SECONDS = 0.3;
 
     private BoardLatency() {
-    }
-
-    /** A board as it arrived; parsed only after the run, so that the measuring screens leave the cores to the app. */
-    private record Arrival(long nanos, long wallMillis, byte[] payload) {
-    }
-
-    private record Received(long nanos, long wallMillis, long version, Map<String, Long> lastActivityMillis) {
-    }
-
-    /**
-     * What the screens received, each distinct payload kept once: screens of one user are mostly sent the same
-     * bytes, and a long run would otherwise hold (and parse) every copy.
-     */
-    private static final class Payloads {
-        private final Map<ByteBuffer, byte[]> interned = new ConcurrentHashMap<>();
-        private final Map<byte[], Parsed> parsed = new IdentityHashMap<>();
-        private final Map<String, Long> instants = new HashMap<>();
-
-        byte[] intern(byte[] payload) {
-            byte[] known = interned.putIfAbsent(ByteBuffer.wrap(payload), payload);
-            return known == null ? payload : known;
-        }
-
-        synchronized Parsed parsed(byte[] payload) {
-            return parsed.computeIfAbsent(payload, bytes -> {
-                JsonNode board = tree(bytes);
-                Map<String, Long> activity = new HashMap<>();
-                for (JsonNode row : board.path("rows")) {
-                    JsonNode at = row.get("lastActivity");
-                    if (at != null && at.isTextual()) {
-                        activity.put(row.get("caseId").asText(),
-                                instants.computeIfAbsent(at.asText(), text -> Instant.parse(text).toEpochMilli()));
-                    }
-                }
-                return new Parsed(board.path("version").asLong(), activity);
-            });
-        }
-
-        static JsonNode tree(byte[] payload) {
-            try {
-                return Api.JSON.readTree(payload);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("A board message is not JSON", e);
-            }
-        }
-    }
-
-    /** A board message's version, and each row's last activity by case id. */
-    private record Parsed(long version, Map<String, Long> lastActivityMillis) {
     }
 
     /** The payloads one screen received, in order; equal to another screen's only if they are the very same arrays. */
@@ -137,54 +66,6 @@ final class BoardLatency {
         }
     }
 
-    private static final class Screen {
-        final String user;
-        final List<Arrival> messages = Collections.synchronizedList(new ArrayList<>());
-        /** Parsed arrivals, in order: the first {@code parsed.size()} of {@link #messages}. */
-        private final List<Received> parsed = new ArrayList<>();
-        final CountDownLatch firstBoard = new CountDownLatch(1);
-        final Payloads payloads;
-        volatile StompSession session;
-
-        Screen(String user, Payloads payloads) {
-            this.user = user;
-            this.payloads = payloads;
-        }
-
-        long bytesReceived() {
-            synchronized (messages) {
-                return messages.stream().mapToLong(m -> m.payload().length).sum();
-            }
-        }
-
-        List<Received> snapshot() {
-            List<Arrival> arrived;
-            synchronized (messages) {
-                arrived = new ArrayList<>(messages.subList(parsed.size(), messages.size()));
-            }
-            for (Arrival arrival : arrived) {
-                Parsed message = payloads.parsed(arrival.payload());
-                parsed.add(new Received(arrival.nanos(), arrival.wallMillis(), message.version(),
-                        message.lastActivityMillis()));
-            }
-            return new ArrayList<>(parsed);
-        }
-    }
-
-    private static final class Command {
-        final String caseId;
-        final boolean measured;
-        volatile long t0Nanos;
-        volatile long t0Millis;
-        volatile long endNanos;
-        volatile int status;
-
-        Command(String caseId, boolean measured) {
-            this.caseId = caseId;
-            this.measured = measured;
-        }
-    }
-
     static Map<String, Object> run(Api api, int port, Options options, Cpu appCpu,
                                    Supplier<AppProcess.Jit> appJit) throws Exception {
         List<String> pool = AppProcess.ids(api.getJson("psychiatrist", "/api/cases?unit=north"), true);
@@ -200,29 +81,10 @@ final class BoardLatency {
             Bench.progress("board latency: opened %d north cases, %d to command", opened, pool.size());
         }
 
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(2);
-        scheduler.setThreadNamePrefix("stomp-client-");
-        scheduler.setDaemon(true);
-        scheduler.initialize();
-        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
-        container.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024);
-        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
-        stomp.setMessageConverter(new ByteArrayMessageConverter() {
-            @Override
-            protected boolean supportsMimeType(MessageHeaders headers) {
-                return true; // the JSON boards are kept as bytes
-            }
-        });
-        stomp.setTaskScheduler(scheduler);
-        stomp.setInboundMessageSizeLimit(4 * 1024 * 1024);
-
-        List<Screen> screens = new ArrayList<>();
-        ConcurrentLinkedQueue<String> transportErrors = new ConcurrentLinkedQueue<>();
         Map<String, Object> result = new LinkedHashMap<>();
-        try {
-            long connectStart = System.nanoTime();
-            connectAll(stomp, port, options.screens(), options.boardChanges(), screens, transportErrors);
+        long connectStart = System.nanoTime();
+        try (BoardScreens board = BoardScreens.connect(port, options.screens(), options.boardChanges())) {
+            List<Screen> screens = board.screens;
             double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
             Bench.progress("board latency: %d screens connected, subscribed (receipts) and holding the board in %.1f s",
                     screens.size(), connectSeconds);
@@ -239,12 +101,7 @@ final class BoardLatency {
             int measuredCommands = (int) commands.stream().filter(c -> c.measured).count();
 
             // Wait for the last pushes, then match every (command, screen) pair.
-            long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
-            Match match;
-            do {
-                Thread.sleep(500);
-                match = match(commands, screens);
-            } while (match.missing > 0 && System.nanoTime() < drainDeadline);
+            BoardScreens.Match match = board.awaitMatch(commands, DRAIN_SECONDS);
 
             long[] http = commands.stream().filter(c -> c.measured && c.status == 204)
                     .mapToLong(c -> c.endNanos - c.t0Nanos).toArray();
@@ -263,11 +120,11 @@ final class BoardLatency {
             result.put("sentRatePerSecond", Stats.round(measuredCommands / (double) options.latencySeconds()));
             result.put("ticksSkippedEveryCaseBusy", issued.skipped());
             result.put("commandsFailed", commands.stream().filter(c -> c.measured && c.status != 204).count());
-            result.put("pairsMeasured", match.latencies.length);
-            result.put("pairsMissed", match.missing);
+            result.put("pairsMeasured", match.latencies().length);
+            result.put("pairsMissed", match.missing());
             result.put("commandAuth", options.latencyAuth());
-            result.put("sendToScreen", Stats.latencyMillis(match.latencies));
-            result.put("eventTimestampToScreen", Stats.latencyMillis(match.fromEvent));
+            result.put("sendToScreen", Stats.latencyMillis(match.latencies()));
+            result.put("eventTimestampToScreen", Stats.latencyMillis(match.fromEvent()));
             result.put("httpCommand", Stats.latencyMillis(http));
             result.put("boardMessages", options.boardChanges() ? "changes" : "boards");
             result.put("boardMessagesReceived", boardMessages);
@@ -288,22 +145,10 @@ final class BoardLatency {
                 result.put("appJitCompilationsMeasured", window.jitCompilations());
                 result.put("appJitSecondsMeasured", Stats.round(window.jitSeconds()));
             }
-            if (!transportErrors.isEmpty()) {
-                result.put("transportErrors", new ArrayList<>(transportErrors).subList(0, Math.min(5, transportErrors.size())));
+            if (!board.transportErrors.isEmpty()) {
+                List<String> errors = new ArrayList<>(board.transportErrors);
+                result.put("transportErrors", errors.subList(0, Math.min(5, errors.size())));
             }
-        } finally {
-            for (Screen screen : screens) {
-                StompSession session = screen.session;
-                if (session != null && session.isConnected()) {
-                    try {
-                        session.disconnect();
-                    } catch (RuntimeException ignored) {
-                        // closing anyway
-                    }
-                }
-            }
-            stomp.stop();
-            scheduler.shutdown();
         }
         return result;
     }
@@ -312,80 +157,6 @@ final class BoardLatency {
         Map<String, Integer> counts = new LinkedHashMap<>();
         screens.forEach(s -> counts.merge(s.user, 1, Integer::sum));
         return counts;
-    }
-
-    private static void connectAll(WebSocketStompClient stomp, int port, int count, boolean takeChanges,
-                                   List<Screen> screens, ConcurrentLinkedQueue<String> transportErrors)
-            throws Exception {
-        String url = "ws://127.0.0.1:" + port + "/ws";
-        ExecutorService connectors = Executors.newFixedThreadPool(8);
-        Payloads payloads = new Payloads();
-        try {
-            List<CompletableFuture<Void>> pending = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                Screen screen = new Screen(USERS[i % USERS.length], payloads);
-                screens.add(screen);
-                int index = i;
-                pending.add(CompletableFuture.runAsync(() -> {
-                    try {
-                        connect(stomp, url, screen, index, takeChanges, transportErrors);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("screen " + index + " (" + screen.user + "): " + e, e);
-                    }
-                }, connectors));
-            }
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-        } finally {
-            connectors.shutdown();
-        }
-    }
-
-    private static void connect(WebSocketStompClient stomp, String url, Screen screen, int index,
-                                boolean takeChanges, ConcurrentLinkedQueue<String> transportErrors) throws Exception {
-        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
-        handshake.add("Authorization", Api.basic(screen.user));
-        StompSession session = stomp.connectAsync(url, handshake, new StompHeaders(), new StompSessionHandlerAdapter() {
-            @Override
-            public void handleException(StompSession s, StompCommand command, StompHeaders headers, byte[] payload,
-                                        Throwable exception) {
-                transportErrors.add("screen " + index + ": " + exception);
-            }
-
-            @Override
-            public void handleTransportError(StompSession s, Throwable exception) {
-                transportErrors.add("screen " + index + ": " + exception);
-            }
-        }).get(30, TimeUnit.SECONDS);
-        screen.session = session;
-
-        StompHeaders subscribe = new StompHeaders();
-        subscribe.setDestination(DESTINATION);
-        subscribe.setReceipt("board-" + index);
-        if (takeChanges) {
-            subscribe.add("changes", "true");
-        }
-        CountDownLatch receipt = new CountDownLatch(1);
-        StompSession.Receiptable receiptable = session.subscribe(subscribe, new StompFrameHandler() {
-            @Override
-            public Type getPayloadType(StompHeaders headers) {
-                return byte[].class;
-            }
-
-            @Override
-            public void handleFrame(StompHeaders headers, Object payload) {
-                long nanos = System.nanoTime();
-                long wallMillis = System.currentTimeMillis();
-                screen.messages.add(new Arrival(nanos, wallMillis, screen.payloads.intern((byte[]) payload)));
-                screen.firstBoard.countDown();
-            }
-        });
-        receiptable.addReceiptTask(receipt::countDown);
-        if (!receipt.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("no RECEIPT for the board subscription");
-        }
-        if (!screen.firstBoard.await(30, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("no board after subscribing");
-        }
     }
 
     /** {@code matching}: screens whose board, all messages applied, is the REST board; {@code outOfStep}: changes not from the version held. */
@@ -584,14 +355,11 @@ final class BoardLatency {
             String id = caseId;
             senders.execute(() -> {
                 try {
-                    command.t0Millis = System.currentTimeMillis();
-                    command.t0Nanos = System.nanoTime();
+                    command.sending();
                     Api.recordGoals(caller, id, command.t0Millis);
-                    command.endNanos = System.nanoTime();
-                    command.status = 204;
+                    command.answered(204);
                 } catch (Exception e) {
-                    command.endNanos = System.nanoTime();
-                    command.status = -1;
+                    command.answered(-1);
                 } finally {
                     inFlight.remove(id);
                 }
@@ -610,51 +378,4 @@ final class BoardLatency {
         return new Issued(new ArrayList<>(commands), skipped.get());
     }
 
-    /** {@code latencies}: send to screen (ns); {@code fromEvent}: the event's own timestamp to screen (ms, wall clock). */
-    private record Match(long[] latencies, long[] fromEvent, int missing) {
-    }
-
-    private static Match match(List<Command> commands, List<Screen> screens) {
-        List<Long> latencies = new ArrayList<>();
-        List<Long> fromEvent = new ArrayList<>();
-        int missing = 0;
-        List<List<Received>> received = screens.stream().map(Screen::snapshot).toList();
-        for (Command command : commands) {
-            if (!command.measured || command.status != 204) {
-                continue;
-            }
-            for (List<Received> messages : received) {
-                long latency = -1;
-                for (Received message : messages.subList(firstArrivedAtOrAfter(messages, command.t0Nanos), messages.size())) {
-                    Long at = message.lastActivityMillis.get(command.caseId);
-                    if (message.nanos >= command.t0Nanos && at != null && at >= command.t0Millis) {
-                        latency = message.nanos - command.t0Nanos;
-                        fromEvent.add((message.wallMillis - at) * 1_000_000L);
-                        break;
-                    }
-                }
-                if (latency < 0) {
-                    missing++;
-                } else {
-                    latencies.add(latency);
-                }
-            }
-        }
-        return new Match(Stats.toArray(latencies), Stats.toArray(fromEvent), missing);
-    }
-
-    /** Messages are kept in the order they arrived, so their arrival times only grow. */
-    private static int firstArrivedAtOrAfter(List<Received> messages, long nanos) {
-        int low = 0;
-        int high = messages.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (messages.get(middle).nanos() < nanos) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
 }

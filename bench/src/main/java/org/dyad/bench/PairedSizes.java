@@ -2,6 +2,7 @@ package org.dyad.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,8 +16,9 @@ import java.util.stream.Stream;
  * on a shared machine moves a latency between steps more than the store's size does. Here two apps are up at once,
  * one on a copy of the store as it was at the smallest size and one on the largest, and the same commands and reads
  * go to each in alternating blocks (the order swapped every round), so that whatever else the machine does falls on
- * both alike. Each app records goals on a case opened for this, the auditor reads the 500-event case that both
- * stores hold from the smallest step, and the north unit's case list is read.
+ * both alike. Each app records goals on a case opened for this, timed to the HTTP answer and to the north board on
+ * {@value #SCREENS_PER_SIDE} {@link BoardScreens}; the auditor reads the 500-event case that both stores hold from
+ * the smallest step, and the north unit's case list is read.
  */
 final class PairedSizes {
 
@@ -25,6 +27,8 @@ final class PairedSizes {
     private static final int COMMANDS_PER_BLOCK = 100;
     private static final int STATE_CALLS_PER_BLOCK = 10;
     private static final int LIST_CALLS_PER_BLOCK = 5;
+    private static final int SCREENS_PER_SIDE = 5;
+    private static final int DRAIN_SECONDS = 10;
 
     private PairedSizes() {
     }
@@ -53,13 +57,15 @@ final class PairedSizes {
         }
     }
 
-    private static final class Side {
+    private static final class Side implements AutoCloseable {
         final String name;
         final long storedEvents;
         final AppProcess app;
         final Api.Caller psychiatrist;
         final Api.Caller auditor;
         final String caseId;
+        final BoardScreens board;
+        final List<List<BoardScreens.Command>> measuredBlocks = new ArrayList<>();
         final List<Long> commandNanos = new ArrayList<>();
         final List<Long> stateNanos = new ArrayList<>();
         final List<Long> listNanos = new ArrayList<>();
@@ -74,14 +80,24 @@ final class PairedSizes {
             this.psychiatrist = app.api.sessionCaller("psychiatrist");
             this.auditor = app.api.sessionCaller("auditor");
             this.caseId = Api.openCase(psychiatrist, "north", "Paired " + name);
+            this.board = BoardScreens.connect(app.port(), SCREENS_PER_SIDE, true);
+        }
+
+        @Override
+        public void close() {
+            board.close();
         }
 
         void block(String stateAtLast, boolean measured) throws Exception {
+            List<BoardScreens.Command> sent = new ArrayList<>();
             List<Long> commands = new ArrayList<>();
             for (int i = 0; i < COMMANDS_PER_BLOCK; i++) {
-                long start = System.nanoTime();
+                BoardScreens.Command command = new BoardScreens.Command(caseId, measured);
+                command.sending();
                 Api.recordGoals(psychiatrist, caseId, commandsSent++);
-                commands.add(System.nanoTime() - start);
+                command.answered(204);
+                sent.add(command);
+                commands.add(command.endNanos - command.t0Nanos);
             }
             List<Long> states = new ArrayList<>();
             for (int i = 0; i < STATE_CALLS_PER_BLOCK; i++) {
@@ -96,6 +112,7 @@ final class PairedSizes {
                 lists.add(System.nanoTime() - start);
             }
             if (measured) {
+                measuredBlocks.add(sent);
                 commandNanos.addAll(commands);
                 stateNanos.addAll(states);
                 listNanos.addAll(lists);
@@ -104,10 +121,28 @@ final class PairedSizes {
             }
         }
 
-        Map<String, Object> result() {
+        /** How many events the audited case's record holds in this store. */
+        int recordEvents(String stateAtLast) throws Exception {
+            HttpResponse<String> state = auditor.get(stateAtLast);
+            Api.expect(state, 200, "state as of the last event");
+            return Api.JSON.readTree(state.body()).path("eventsInRecord").asInt();
+        }
+
+        /** Command to board on every screen, all measured blocks, once their last pushes are in. */
+        BoardScreens.Match boardMatch() throws InterruptedException {
+            return board.awaitMatch(measuredBlocks.stream().flatMap(List::stream).toList(), DRAIN_SECONDS);
+        }
+
+        double boardP50Millis(List<BoardScreens.Command> block) {
+            return Stats.percentile(board.match(block).latencies(), 50) / 1e6;
+        }
+
+        Map<String, Object> result(BoardScreens.Match boardMatch) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("storedEvents", storedEvents);
             m.put("commandLatency", Stats.latencyMillis(Stats.toArray(commandNanos)));
+            m.put("commandToBoard", Stats.latencyMillis(boardMatch.latencies()));
+            m.put("boardPairsMissed", boardMatch.missing());
             m.put("stateAsOfLastEvent", Stats.latencyMillis(Stats.toArray(stateNanos)));
             m.put("unitCaseList", Stats.latencyMillis(Stats.toArray(listNanos)));
             return m;
@@ -125,49 +160,72 @@ final class PairedSizes {
              AppProcess large = AppProcess.start(options, jar, largeStore, target.resolve("bench-paired-large-app.log"))) {
             small.awaitSeeded(300);
             large.awaitSeeded(300);
-            Side smallSide = new Side("smallest", small);
-            Side largeSide = new Side("largest", large);
-            String stateAtLast = "/api/audit/cases/" + auditedCaseId + "/state?atEvent=" + auditedCaseId + ":"
-                    + (auditedCaseEvents - 1);
-            Bench.progress("scale, paired: %,d and %,d stored events, two apps up; %d warm-up and %d measured rounds"
-                            + " of %d commands, %d state calls and %d case lists on each", smallSide.storedEvents,
-                    largeSide.storedEvents, WARM_UP_ROUNDS, MEASURED_ROUNDS, COMMANDS_PER_BLOCK, STATE_CALLS_PER_BLOCK,
-                    LIST_CALLS_PER_BLOCK);
-            List<Double> commandRatios = new ArrayList<>();
-            List<Double> stateRatios = new ArrayList<>();
-            for (int round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
-                boolean measured = round >= WARM_UP_ROUNDS;
-                List<Side> order = round % 2 == 0 ? List.of(smallSide, largeSide) : List.of(largeSide, smallSide);
-                for (Side side : order) {
-                    side.block(stateAtLast, measured);
-                }
-                if (measured) {
-                    commandRatios.add(lastRatio(largeSide.roundCommandP50s, smallSide.roundCommandP50s));
-                    stateRatios.add(lastRatio(largeSide.roundStateP50s, smallSide.roundStateP50s));
-                }
+            try (Side smallSide = new Side("smallest", small); Side largeSide = new Side("largest", large)) {
+                return run(smallSide, largeSide, auditedCaseId, auditedCaseEvents);
             }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("warmUpRounds", WARM_UP_ROUNDS);
-            result.put("measuredRounds", MEASURED_ROUNDS);
-            result.put("commandsPerBlock", COMMANDS_PER_BLOCK);
-            result.put("stateCallsPerBlock", STATE_CALLS_PER_BLOCK);
-            result.put("unitCaseListCallsPerBlock", LIST_CALLS_PER_BLOCK);
-            result.put("auditedCaseEvents", auditedCaseEvents);
-            result.put("smallest", smallSide.result());
-            result.put("largest", largeSide.result());
-            result.put("commandP50RatioLargestToSmallest", Bench.ratio(
-                    Stats.percentile(Stats.toArray(largeSide.commandNanos), 50),
-                    Stats.percentile(Stats.toArray(smallSide.commandNanos), 50)));
-            result.put("commandP50RatioByRound", rounded(commandRatios));
-            result.put("auditStateP50RatioLargestToSmallest", Bench.ratio(
-                    Stats.percentile(Stats.toArray(largeSide.stateNanos), 50),
-                    Stats.percentile(Stats.toArray(smallSide.stateNanos), 50)));
-            result.put("auditStateP50RatioByRound", rounded(stateRatios));
-            result.put("unitCaseListP50RatioLargestToSmallest", Bench.ratio(
-                    Stats.percentile(Stats.toArray(largeSide.listNanos), 50),
-                    Stats.percentile(Stats.toArray(smallSide.listNanos), 50)));
-            Bench.progress("scale, paired: %s", result);
-            return result;
         }
+    }
+
+    private static Map<String, Object> run(Side smallSide, Side largeSide, String auditedCaseId, int auditedCaseEvents)
+            throws Exception {
+        String stateAtLast = "/api/audit/cases/" + auditedCaseId + "/state?atEvent=" + auditedCaseId + ":"
+                + (auditedCaseEvents - 1);
+        int smallRecord = smallSide.recordEvents(stateAtLast);
+        int largeRecord = largeSide.recordEvents(stateAtLast);
+        if (smallRecord != auditedCaseEvents || largeRecord != auditedCaseEvents) {
+            // The state is folded from the case's whole record, so a longer record is a longer replay.
+            throw new IllegalStateException("The audited case's record holds " + smallRecord + " events in the smallest"
+                    + " store and " + largeRecord + " in the largest, not " + auditedCaseEvents + " in each");
+        }
+        Bench.progress("scale, paired: %,d and %,d stored events, two apps up; %d warm-up and %d measured rounds"
+                        + " of %d commands, %d state calls and %d case lists on each", smallSide.storedEvents,
+                largeSide.storedEvents, WARM_UP_ROUNDS, MEASURED_ROUNDS, COMMANDS_PER_BLOCK, STATE_CALLS_PER_BLOCK,
+                LIST_CALLS_PER_BLOCK);
+        List<Double> commandRatios = new ArrayList<>();
+        List<Double> stateRatios = new ArrayList<>();
+        for (int round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
+            boolean measured = round >= WARM_UP_ROUNDS;
+            List<Side> order = round % 2 == 0 ? List.of(smallSide, largeSide) : List.of(largeSide, smallSide);
+            for (Side side : order) {
+                side.block(stateAtLast, measured);
+            }
+            if (measured) {
+                commandRatios.add(lastRatio(largeSide.roundCommandP50s, smallSide.roundCommandP50s));
+                stateRatios.add(lastRatio(largeSide.roundStateP50s, smallSide.roundStateP50s));
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("warmUpRounds", WARM_UP_ROUNDS);
+        result.put("measuredRounds", MEASURED_ROUNDS);
+        result.put("commandsPerBlock", COMMANDS_PER_BLOCK);
+        result.put("stateCallsPerBlock", STATE_CALLS_PER_BLOCK);
+        result.put("unitCaseListCallsPerBlock", LIST_CALLS_PER_BLOCK);
+        result.put("auditedCaseEvents", auditedCaseEvents);
+        result.put("screensPerSide", SCREENS_PER_SIDE);
+        BoardScreens.Match smallBoard = smallSide.boardMatch();
+        BoardScreens.Match largeBoard = largeSide.boardMatch();
+        result.put("smallest", smallSide.result(smallBoard));
+        result.put("largest", largeSide.result(largeBoard));
+        result.put("commandP50RatioLargestToSmallest", Bench.ratio(
+                Stats.percentile(Stats.toArray(largeSide.commandNanos), 50),
+                Stats.percentile(Stats.toArray(smallSide.commandNanos), 50)));
+        result.put("commandP50RatioByRound", rounded(commandRatios));
+        result.put("boardP50RatioLargestToSmallest", Bench.ratio(
+                Stats.percentile(largeBoard.latencies(), 50), Stats.percentile(smallBoard.latencies(), 50)));
+        List<Double> boardRatios = new ArrayList<>();
+        for (int round = 0; round < MEASURED_ROUNDS; round++) {
+            boardRatios.add(largeSide.boardP50Millis(largeSide.measuredBlocks.get(round))
+                    / smallSide.boardP50Millis(smallSide.measuredBlocks.get(round)));
+        }
+        result.put("boardP50RatioByRound", rounded(boardRatios));
+        result.put("auditStateP50RatioLargestToSmallest", Bench.ratio(
+                Stats.percentile(Stats.toArray(largeSide.stateNanos), 50),
+                Stats.percentile(Stats.toArray(smallSide.stateNanos), 50)));
+        result.put("auditStateP50RatioByRound", rounded(stateRatios));
+        result.put("unitCaseListP50RatioLargestToSmallest", Bench.ratio(
+                Stats.percentile(Stats.toArray(largeSide.listNanos), 50),
+                Stats.percentile(Stats.toArray(smallSide.listNanos), 50)));
+        Bench.progress("scale, paired: %s", result);
+        return result;
     }
 }
