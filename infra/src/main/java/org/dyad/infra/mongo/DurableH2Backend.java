@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -178,7 +177,7 @@ class DurableH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            return new H2Collection(this, collectionName, options,
+            return new HashedInCollection(this, collectionName, options,
                     getMvStore().openMap(StoreFormat.documentMapName(namespace), StoreFormat.documentMap()),
                     getMvStore().openMap(StoreFormat.metadataMapName(namespace)), getCursorRegistry());
         }

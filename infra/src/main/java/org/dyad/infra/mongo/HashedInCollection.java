@@ -1,0 +1,77 @@
+package org.dyad.infra.mongo;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An H2 collection that matches a one-field {@code $in} of strings, or of whole numbers, by a hash lookup. The
+ * server's matcher walks the whole list for each document it checks, so reading an aggregate's events through the
+ * list of their keys cost the square of the list's length. Any other query, or a value of another type, is left to
+ * the server's matcher, and the answer is the same either way.
+ */
+final class HashedInCollection extends H2Collection {
+
+    /** Every document a query checks is matched against the same query object: its list is hashed once. */
+    private volatile InList lastQuery = InList.NONE;
+
+    HashedInCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+                       MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+        super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    @Override
+    protected boolean documentMatchesQuery(Document document, Document query) {
+        InList in = lastQuery;
+        if (in.query != query) {
+            in = InList.of(query);
+            lastQuery = in;
+        }
+        Object value = in.field == null ? null : document.get(in.field);
+        if (in.strings != null && value instanceof String string) {
+            return in.strings.contains(string);
+        }
+        if (in.wholeNumbers != null && (value instanceof Long || value instanceof Integer)) {
+            return in.wholeNumbers.contains(((Number) value).longValue());
+        }
+        return super.documentMatchesQuery(document, query);
+    }
+
+    /** {@code {field: {$in: [...]}}} with its values hashed, if they are all strings or all whole numbers. */
+    private record InList(Document query, String field, Set<String> strings, Set<Long> wholeNumbers) {
+
+        static final InList NONE = new InList(null, null, null, null);
+
+        static InList of(Document query) {
+            if (query.size() != 1) {
+                return new InList(query, null, null, null);
+            }
+            Map.Entry<String, Object> condition = query.entrySet().iterator().next();
+            String field = condition.getKey();
+            if (field.startsWith("$") || field.contains(".")
+                    || !(condition.getValue() instanceof Document operator) || operator.size() != 1
+                    || !(operator.get("$in") instanceof Collection<?> values)) {
+                return new InList(query, null, null, null);
+            }
+            if (!values.isEmpty() && values.stream().allMatch(String.class::isInstance)) {
+                Set<String> strings = new HashSet<>();
+                values.forEach(v -> strings.add((String) v));
+                return new InList(query, field, strings, null);
+            }
+            if (!values.isEmpty() && values.stream().allMatch(v -> v instanceof Long || v instanceof Integer)) {
+                Set<Long> numbers = new HashSet<>();
+                values.forEach(v -> numbers.add(((Number) v).longValue()));
+                return new InList(query, field, null, numbers);
+            }
+            return new InList(query, null, null, null);
+        }
+    }
+}
