@@ -480,37 +480,30 @@ public final class Bench {
             Map<String, Object> large = (Map<String, Object>) paired.get("largest");
             String sizes = String.format(Locale.ROOT, "%,d / %,d events", ((Number) large.get("storedEvents")).longValue(),
                     ((Number) small.get("storedEvents")).longValue());
-            List<Double> byRound = (List<Double>) paired.get("commandP50RatioByRound");
             rows.add(new String[]{"5i", "side by side, record goals p50: " + sizes,
                     ratioCell(paired.get("commandP50RatioLargestToSmallest")), "",
-                    fmt(((Map<String, Object>) large.get("commandLatency")).get("p50Ms")) + " / "
-                            + fmt(((Map<String, Object>) small.get("commandLatency")).get("p50Ms")), "",
+                    sideBySideP50s(large, small, "commandLatency"), "",
                     "goal <= 1.2; two apps up at once, " + paired.get("measuredRounds") + " rounds of "
-                            + paired.get("commandsPerBlock") + " commands on each, in turn; by round "
-                            + ratioCell(Collections.min(byRound)) + " to " + ratioCell(Collections.max(byRound))});
+                            + paired.get("commandsPerBlock") + " commands on each, in turn"
+                            + roundByRound(paired.get("commandP50RatioByRound"))});
             if (paired.get("boardP50RatioLargestToSmallest") != null) {
-                List<Double> boardByRound = (List<Double>) paired.get("boardP50RatioByRound");
                 rows.add(new String[]{"5ic", "side by side, command -> board p50: " + sizes,
                         ratioCell(paired.get("boardP50RatioLargestToSmallest")), "",
-                        fmt(((Map<String, Object>) large.get("commandToBoard")).get("p50Ms")) + " / "
-                                + fmt(((Map<String, Object>) small.get("commandToBoard")).get("p50Ms")), "",
+                        sideBySideP50s(large, small, "commandToBoard"), "",
                         "goal <= 1.2; the same commands, on " + paired.get("screensPerSide") + " screens a side, missed "
-                                + large.get("boardPairsMissed") + " / " + small.get("boardPairsMissed") + "; by round "
-                                + ratioCell(Collections.min(boardByRound)) + " to " + ratioCell(Collections.max(boardByRound))});
+                                + large.get("boardPairsMissed") + " / " + small.get("boardPairsMissed")
+                                + roundByRound(paired.get("boardP50RatioByRound"))});
             }
             rows.add(new String[]{"5ia", "side by side, one case's state p50: " + sizes,
                     ratioCell(paired.get("auditStateP50RatioLargestToSmallest")), "",
-                    fmt(((Map<String, Object>) large.get("stateAsOfLastEvent")).get("p50Ms")) + " / "
-                            + fmt(((Map<String, Object>) small.get("stateAsOfLastEvent")).get("p50Ms")), "",
+                    sideBySideP50s(large, small, "stateAsOfLastEvent"), "",
                     "goal <= 1.2; the same " + paired.get("auditedCaseEvents") + "-event case in both stores, "
-                            + paired.get("stateCallsPerBlock") + " calls a round" + (paired.get("auditStateP50RatioByRound")
-                            instanceof List<?> states ? "; by round " + ratioCell(Collections.min((List<Double>) states))
-                            + " to " + ratioCell(Collections.max((List<Double>) states)) : "")});
+                            + paired.get("stateCallsPerBlock") + " calls a round"
+                            + roundByRound(paired.get("auditStateP50RatioByRound"))});
             if (paired.get("unitCaseListP50RatioLargestToSmallest") != null) {
                 rows.add(new String[]{"5il", "side by side, the north unit's case list p50: " + sizes,
                         ratioCell(paired.get("unitCaseListP50RatioLargestToSmallest")), "",
-                        fmt(((Map<String, Object>) large.get("unitCaseList")).get("p50Ms")) + " / "
-                                + fmt(((Map<String, Object>) small.get("unitCaseList")).get("p50Ms")), "",
+                        sideBySideP50s(large, small, "unitCaseList"), "",
                         "goal <= 1.2; " + paired.get("unitCaseListCallsPerBlock") + " calls a round"});
             }
         }
@@ -523,6 +516,21 @@ public final class Bench {
                     ratioCell(scale.get("auditStateP50RatioLargestToSmallest")), "", "", "", "goal <= 1.2"});
         }
         return rows;
+    }
+
+    /** "large p50 / small p50" of one latency in both sides of the side-by-side step. */
+    @SuppressWarnings("unchecked")
+    private static String sideBySideP50s(Map<String, Object> large, Map<String, Object> small, String latency) {
+        return fmt(((Map<String, Object>) large.get(latency)).get("p50Ms")) + " / "
+                + fmt(((Map<String, Object>) small.get(latency)).get("p50Ms"));
+    }
+
+    /** "; by round min to max" of a side-by-side ratio taken round by round, if the run has it. */
+    @SuppressWarnings("unchecked")
+    private static String roundByRound(Object ratios) {
+        return ratios instanceof List<?> byRound && !byRound.isEmpty()
+                ? "; by round " + ratioCell(Collections.min((List<Double>) byRound)) + " to "
+                + ratioCell(Collections.max((List<Double>) byRound)) : "";
     }
 
     private static List<String[]> replayRows(Map<String, Object> replay) {

@@ -26,7 +26,7 @@ final class PairedSizes {
     private static final int MEASURED_ROUNDS = 20;
     private static final int COMMANDS_PER_BLOCK = 100;
     private static final int STATE_CALLS_PER_BLOCK = 10;
-    private static final int LIST_CALLS_PER_BLOCK = 5;
+    private static final int LIST_CALLS_PER_BLOCK = 10;
     private static final int SCREENS_PER_SIDE = 5;
     private static final int DRAIN_SECONDS = 10;
 
