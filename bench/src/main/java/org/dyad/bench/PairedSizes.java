@@ -37,6 +37,10 @@ final class PairedSizes {
         return large.get(large.size() - 1) / small.get(small.size() - 1);
     }
 
+    private static long[] answerNanos(List<BoardScreens.Command> commands) {
+        return commands.stream().mapToLong(c -> c.endNanos - c.t0Nanos).toArray();
+    }
+
     private static List<Double> rounded(List<Double> ratios) {
         return ratios.stream().map(r -> Math.round(r * 1000) / 1000.0).toList();
     }
@@ -60,13 +64,11 @@ final class PairedSizes {
     private static final class Side implements AutoCloseable {
         final String name;
         final long storedEvents;
-        final AppProcess app;
         final Api.Caller psychiatrist;
         final Api.Caller auditor;
         final String caseId;
         final BoardScreens board;
         final List<List<BoardScreens.Command>> measuredBlocks = new ArrayList<>();
-        final List<Long> commandNanos = new ArrayList<>();
         final List<Long> stateNanos = new ArrayList<>();
         final List<Long> listNanos = new ArrayList<>();
         final List<Double> roundCommandP50s = new ArrayList<>();
@@ -75,7 +77,6 @@ final class PairedSizes {
 
         Side(String name, AppProcess app) throws Exception {
             this.name = name;
-            this.app = app;
             this.storedEvents = app.countEvents();
             this.psychiatrist = app.api.sessionCaller("psychiatrist");
             this.auditor = app.api.sessionCaller("auditor");
@@ -90,14 +91,12 @@ final class PairedSizes {
 
         void block(String stateAtLast, boolean measured) throws Exception {
             List<BoardScreens.Command> sent = new ArrayList<>();
-            List<Long> commands = new ArrayList<>();
             for (int i = 0; i < COMMANDS_PER_BLOCK; i++) {
                 BoardScreens.Command command = new BoardScreens.Command(caseId, measured);
                 command.sending();
                 Api.recordGoals(psychiatrist, caseId, commandsSent++);
                 command.answered(204);
                 sent.add(command);
-                commands.add(command.endNanos - command.t0Nanos);
             }
             List<Long> states = new ArrayList<>();
             for (int i = 0; i < STATE_CALLS_PER_BLOCK; i++) {
@@ -113,12 +112,20 @@ final class PairedSizes {
             }
             if (measured) {
                 measuredBlocks.add(sent);
-                commandNanos.addAll(commands);
                 stateNanos.addAll(states);
                 listNanos.addAll(lists);
-                roundCommandP50s.add(Stats.percentile(Stats.toArray(commands), 50) / 1e6);
+                roundCommandP50s.add(Stats.percentile(answerNanos(sent), 50) / 1e6);
                 roundStateP50s.add(Stats.percentile(Stats.toArray(states), 50) / 1e6);
             }
+        }
+
+        List<BoardScreens.Command> measuredCommands() {
+            return measuredBlocks.stream().flatMap(List::stream).toList();
+        }
+
+        /** Each measured command's HTTP round trip. */
+        long[] commandNanos() {
+            return answerNanos(measuredCommands());
         }
 
         /** How many events the audited case's record holds in this store. */
@@ -130,7 +137,7 @@ final class PairedSizes {
 
         /** Command to board on every screen, all measured blocks, once their last pushes are in. */
         BoardScreens.Match boardMatch() throws InterruptedException {
-            return board.awaitMatch(measuredBlocks.stream().flatMap(List::stream).toList(), DRAIN_SECONDS);
+            return board.awaitMatch(measuredCommands(), DRAIN_SECONDS);
         }
 
         double boardP50Millis(List<BoardScreens.Command> block) {
@@ -140,7 +147,7 @@ final class PairedSizes {
         Map<String, Object> result(BoardScreens.Match boardMatch) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("storedEvents", storedEvents);
-            m.put("commandLatency", Stats.latencyMillis(Stats.toArray(commandNanos)));
+            m.put("commandLatency", Stats.latencyMillis(commandNanos()));
             m.put("commandToBoard", Stats.latencyMillis(boardMatch.latencies()));
             m.put("boardPairsMissed", boardMatch.missing());
             m.put("stateAsOfLastEvent", Stats.latencyMillis(Stats.toArray(stateNanos)));
@@ -207,8 +214,7 @@ final class PairedSizes {
         result.put("smallest", smallSide.result(smallBoard));
         result.put("largest", largeSide.result(largeBoard));
         result.put("commandP50RatioLargestToSmallest", Bench.ratio(
-                Stats.percentile(Stats.toArray(largeSide.commandNanos), 50),
-                Stats.percentile(Stats.toArray(smallSide.commandNanos), 50)));
+                Stats.percentile(largeSide.commandNanos(), 50), Stats.percentile(smallSide.commandNanos(), 50)));
         result.put("commandP50RatioByRound", rounded(commandRatios));
         result.put("boardP50RatioLargestToSmallest", Bench.ratio(
                 Stats.percentile(largeBoard.latencies(), 50), Stats.percentile(smallBoard.latencies(), 50)));

@@ -48,18 +48,23 @@ final class HashedInCollection extends H2Collection {
     /** {@code {field: {$in: [...]}}} with its values hashed, if they are all strings or all whole numbers. */
     private record InList(Document query, String field, Set<String> strings, Set<Long> wholeNumbers) {
 
-        static final InList NONE = new InList(null, null, null, null);
+        static final InList NONE = unhashed(null);
+
+        /** A query left to the server's own matcher. */
+        static InList unhashed(Document query) {
+            return new InList(query, null, null, null);
+        }
 
         static InList of(Document query) {
             if (query.size() != 1) {
-                return new InList(query, null, null, null);
+                return unhashed(query);
             }
             Map.Entry<String, Object> condition = query.entrySet().iterator().next();
             String field = condition.getKey();
             if (field.startsWith("$") || field.contains(".")
                     || !(condition.getValue() instanceof Document operator) || operator.size() != 1
                     || !(operator.get("$in") instanceof Collection<?> values)) {
-                return new InList(query, null, null, null);
+                return unhashed(query);
             }
             if (!values.isEmpty() && values.stream().allMatch(String.class::isInstance)) {
                 Set<String> strings = new HashSet<>();
@@ -71,7 +76,7 @@ final class HashedInCollection extends H2Collection {
                 values.forEach(v -> numbers.add(((Number) v).longValue()));
                 return new InList(query, field, null, numbers);
             }
-            return new InList(query, null, null, null);
+            return unhashed(query);
         }
     }
 }
