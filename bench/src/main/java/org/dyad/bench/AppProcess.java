@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,7 +101,7 @@ final class AppProcess implements AutoCloseable {
                 throw new IllegalStateException("The app was not ready within " + timeoutSeconds + " s; see " + log + "\n" + tail());
             }
             try {
-                HttpResponse<String> me = api.get("psychiatrist", "/api/me");
+                Api.Response me = api.get("psychiatrist", "/api/me");
                 if (me.statusCode() == 200
                         && api.getJson("psychiatrist", "/api/cases?unit=north").size() >= 12
                         && api.getJson("psychiatrist2", "/api/cases?unit=south").size() >= 12) {

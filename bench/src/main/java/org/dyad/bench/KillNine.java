@@ -2,7 +2,6 @@ package org.dyad.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ final class KillNine {
     private void write(Api.Caller caller, AtomicBoolean running) {
         while (running.get()) {
             try {
-                HttpResponse<String> opened = caller.post("/api/cases", """
+                Api.Response opened = caller.post("/api/cases", """
                         {"preferredName": "Crash Test", "dateOfBirth": "1980-01-01", "setting": "INPATIENT", "unit": "north"}""");
                 if (opened.statusCode() != 201) {
                     continue;
@@ -96,7 +95,7 @@ final class KillNine {
                 String caseId = Api.JSON.readTree(opened.body()).get("id").asText();
                 acknowledged.put(caseId, 0);
                 for (int k = 1; k <= 5 && running.get(); k++) {
-                    HttpResponse<String> goals = caller.post("/api/cases/" + caseId + "/goals",
+                    Api.Response goals = caller.post("/api/cases/" + caseId + "/goals",
                             "{\"whatMattersMost\": \"" + k + "\"}");
                     if (goals.statusCode() == 204) {
                         acknowledged.put(caseId, k);
@@ -139,7 +138,7 @@ final class KillNine {
     private static boolean viewCaughtUp(AppProcess app, String caseId, int counter) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> view = app.api.get("psychiatrist", "/api/cases/" + caseId);
+            Api.Response view = app.api.get("psychiatrist", "/api/cases/" + caseId);
             if (view.statusCode() == 200) {
                 JsonNode goals = Api.JSON.readTree(view.body()).get("goals");
                 int shown = goals == null || goals.isNull() ? 0 : goals.get("whatMattersMost").asInt();

@@ -2,7 +2,6 @@ package org.dyad.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,7 +129,7 @@ final class PairedSizes {
 
         /** How many events the audited case's record holds in this store. */
         int recordEvents(String stateAtLast) throws Exception {
-            HttpResponse<String> state = auditor.get(stateAtLast);
+            Api.Response state = auditor.get(stateAtLast);
             Api.expect(state, 200, "state as of the last event");
             return Api.JSON.readTree(state.body()).path("eventsInRecord").asInt();
         }

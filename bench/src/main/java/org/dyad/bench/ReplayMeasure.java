@@ -3,7 +3,6 @@ package org.dyad.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +94,7 @@ final class ReplayMeasure {
         return nanos;
     }
 
-    private static HttpResponse<String> expect(HttpResponse<String> response, String what) throws IOException {
+    private static Api.Response expect(Api.Response response, String what) throws IOException {
         Api.expect(response, 200, what);
         return response;
     }

@@ -3,7 +3,6 @@ package org.dyad.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,7 +167,7 @@ final class ScaleMeasure {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> me = app.api.get("psychiatrist", "/api/me");
+                Api.Response me = app.api.get("psychiatrist", "/api/me");
                 if (me.statusCode() == 200) {
                     return;
                 }
@@ -222,7 +221,7 @@ final class ScaleMeasure {
     private static Map<String, Object> rebuild(AppProcess app) throws Exception {
         AppProcess.Jit jitBefore = app.jit();
         long start = System.nanoTime();
-        HttpResponse<String> started = app.api.basicCaller("admin").post("/api/admin/projections/rebuild", "");
+        Api.Response started = app.api.basicCaller("admin").post("/api/admin/projections/rebuild", "");
         Api.expect(started, 202, "rebuild the read models");
         long head = Api.JSON.readTree(started.body()).path("head").asLong();
         long deadline = start + TimeUnit.SECONDS.toNanos(CATCH_UP_TIMEOUT_SECONDS);
