@@ -67,8 +67,10 @@ final class ScaleMeasure {
             long fillStart = System.nanoTime();
             long written = StoreFiller.fillTo(dataDir, options.backend(), size);
             Bench.progress("scale: %,d filler events written in %.0f s", written, (System.nanoTime() - fillStart) / 1e9);
-            double readBack = StoreFiller.readBack(dataDir, options.backend());
-            Bench.progress("scale: the store read back at %.0f events/s", readBack);
+            StoreFiller.ReadBack storeRead = StoreFiller.readBack(dataDir, options.backend());
+            double readBack = storeRead.best();
+            Bench.progress("scale: the store read back at %.0f events/s in id ranges, %.0f with one find()",
+                    storeRead.rangesPerSecond(), storeRead.findPerSecond());
             Path log = target.resolve("bench-scale-app.log");
             try (AppProcess app = AppProcess.start(options, jar, dataDir, log)) {
                 awaitUp(app);
@@ -76,6 +78,8 @@ final class ScaleMeasure {
                 point.put("storedEvents", app.countEvents());
                 Map<String, Object> projection = catchUp(app);
                 projection.put("storeReadBackPerSecond", Stats.round(readBack));
+                projection.put("storeReadBackRangesPerSecond", Stats.round(storeRead.rangesPerSecond()));
+                projection.put("storeReadBackFindPerSecond", Stats.round(storeRead.findPerSecond()));
                 projection.put("ratioToStoreReadBack",
                         Bench.ratio((double) projection.get("eventsPerSecond"), readBack));
                 point.put("projection", projection);

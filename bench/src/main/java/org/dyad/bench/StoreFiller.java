@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mongodb.client.MongoCollection;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
@@ -77,16 +78,40 @@ final class StoreFiller {
      * Reads every stored event back through the driver, as the raw read-back does, from the store the app is about
      * to start on (the server's page cache as cold as the app's will be); documents per second.
      */
-    static double readBack(Path dataDir, String backend) {
+    /**
+     * The events read back through the driver two ways, in turn: ranges of {@value #BATCH} ids, as a tracking
+     * processor reads them, and one {@code find()} over the collection, which the embedded server answers by
+     * collecting every match before the first batch goes out. Raw reads, nothing deserialized.
+     */
+    record ReadBack(double rangesPerSecond, double findPerSecond) {
+        /** The faster of the two: what a rebuild of this store is held to. */
+        double best() {
+            return Math.max(rangesPerSecond, findPerSecond);
+        }
+    }
+
+    static ReadBack readBack(Path dataDir, String backend) {
         try (MongoConnection connection = MongoConnection.embedded(backend, dataDir, Durability.BACKGROUND,
                 "127.0.0.1", 0, "dyad")) {
+            MongoCollection<org.bson.Document> events = connection.client().getDatabase("dyad")
+                    .getCollection(FlatEventStorageEngine.EVENTS);
+            long total = events.estimatedDocumentCount();
             long start = System.nanoTime();
             long n = 0;
-            for (org.bson.Document ignored : connection.client().getDatabase("dyad")
-                    .getCollection(FlatEventStorageEngine.EVENTS).find().batchSize(BATCH)) {
+            // The ids are dense from 1 (GlobalSequence), so the ranges end at the count.
+            for (long after = 0; n < total && after < total + BATCH; after += BATCH) {
+                for (org.bson.Document ignored : events.find(new org.bson.Document("_id",
+                        new org.bson.Document("$gt", after).append("$lte", after + BATCH))).batchSize(BATCH)) {
+                    n++;
+                }
+            }
+            double ranges = n / ((System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
+            n = 0;
+            for (org.bson.Document ignored : events.find().batchSize(BATCH)) {
                 n++;
             }
-            return n / ((System.nanoTime() - start) / 1e9);
+            return new ReadBack(ranges, n / ((System.nanoTime() - start) / 1e9));
         }
     }
 
