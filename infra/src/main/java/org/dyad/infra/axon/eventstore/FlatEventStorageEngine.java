@@ -82,6 +82,8 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     private final Duration gapTimeout;
     private final boolean singleWriter;
     private final LastSequenceNumbers lastKnown = new LastSequenceNumbers(10_000);
+    /** Only while this process is the single writer; otherwise null. */
+    private final RecentAppends recent;
 
     private FlatEventStorageEngine(Builder builder) {
         super(builder);
@@ -94,6 +96,7 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
         this.sequence = builder.singleWriter
                 ? GlobalSequence.singleWriter(counters, events, builder.batchSize)
                 : GlobalSequence.sharedWriter(counters, events);
+        this.recent = builder.singleWriter ? new RecentAppends(2 * builder.batchSize) : null;
     }
 
     public static Builder builder() {
@@ -125,6 +128,9 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
                 for (int i = 0; i < rest.size(); i++) {
                     rest.get(i).put("_id", first + i);
                 }
+                if (recent != null) {
+                    recent.reserved(first, rest.size());
+                }
                 try {
                     events.insertMany(rest, new InsertManyOptions().ordered(true));
                     stored = documents.size();
@@ -140,10 +146,27 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
                     stored += error.getIndex();
                 }
             }
+            if (recent != null) {
+                recent.stored(documents);
+            }
         } catch (MongoException e) {
             throw new EventStoreException("Could not store " + messages.size() + " events", e);
         } catch (IllegalStateException e) {
             throw new EventStoreException("Could not store " + messages.size() + " events", e);
+        } finally {
+            if (recent != null && stored < documents.size()) {
+                releaseUnstored(documents.subList(stored, documents.size()));
+            }
+        }
+    }
+
+    /** An append failed part way: its ids are no longer in flight, and readers ask the store what it holds of them. */
+    private void releaseUnstored(List<Document> unstored) {
+        for (Document document : unstored) {
+            Object id = document.get("_id");
+            if (id != null) {
+                recent.released(((Number) id).longValue(), 1);
+            }
         }
     }
 
@@ -240,8 +263,36 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
         GapAwareTrackingToken previous = lastToken == null
                 ? GapAwareTrackingToken.newInstance(0, Collections.emptySortedSet())
                 : cleaned(asGapAware(lastToken));
-        // The embedded server matches every found document against the whole $in list again, so a list costs the
-        // square of its length: the gaps go in chunks of InLists.MAX_VALUES; the ids past the index are one range.
+        long index = previous.getIndex();
+        // As the only writer, this process knows what follows the index: events it stored (read from memory),
+        // an append still in flight (wait for it: it lands or fails soon, then its commit wakes the reader) or
+        // nothing handed out yet. Anything else, and every token with gaps, goes to the store.
+        boolean ownHead = recent != null && previous.getGaps().isEmpty();
+        List<Document> found = ownHead ? recent.after(index, batchSize) : List.of();
+        if (found.isEmpty()) {
+            if (ownHead && (sequence.firstUnreserved() <= index + 1 || recent.isInFlight(index + 1))) {
+                return List.of();
+            }
+            found = readStored(previous, batchSize);
+        }
+        Instant gapThreshold = gapThreshold();
+        GapAwareTrackingToken token = previous;
+        List<TrackedEventData<?>> result = new ArrayList<>(found.size());
+        for (Document document : found) {
+            EventEntry entry = new StoredEventEntry(document, fields);
+            boolean allowGaps = entry.getTimestamp().isAfter(gapThreshold);
+            token = token.advanceTo(idOf(document), allowGaps ? MAX_GAP_OFFSET : 0);
+            result.add(new TrackedDomainEventData<>(token, entry));
+        }
+        return result;
+    }
+
+    /**
+     * The gaps of the token that have been stored since, and the range of ids past its index. The embedded server
+     * matches every found document against the whole $in list again, so a list costs the square of its length: the
+     * gaps go in chunks of InLists.MAX_VALUES.
+     */
+    private List<Document> readStored(GapAwareTrackingToken previous, int batchSize) {
         long index = previous.getIndex();
         List<Document> found = new ArrayList<>();
         List<Long> gaps = new ArrayList<>(previous.getGaps());
@@ -253,16 +304,7 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
                 .batchSize(batchSize)
                 .forEach(found::add);
         found.sort(Comparator.comparingLong(FlatEventStorageEngine::idOf));
-        Instant gapThreshold = gapThreshold();
-        GapAwareTrackingToken token = previous;
-        List<TrackedEventData<?>> result = new ArrayList<>(found.size());
-        for (Document document : found) {
-            EventEntry entry = new StoredEventEntry(document, fields);
-            boolean allowGaps = entry.getTimestamp().isAfter(gapThreshold);
-            token = token.advanceTo(idOf(document), allowGaps ? MAX_GAP_OFFSET : 0);
-            result.add(new TrackedDomainEventData<>(token, entry));
-        }
-        return result;
+        return found;
     }
 
     /** Drops gaps whose next stored event is older than the gap timeout: whatever held them is not coming. */

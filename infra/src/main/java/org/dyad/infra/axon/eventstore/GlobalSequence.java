@@ -63,6 +63,11 @@ final class GlobalSequence {
         return new GlobalSequence(counters, events, 1);
     }
 
+    /** For a single writer: the first id not handed out yet. Nothing is stored at it or after it. */
+    synchronized long firstUnreserved() {
+        return blockNext;
+    }
+
     /** Reserves {@code count} consecutive ids and returns the first. */
     synchronized long reserve(int count) {
         if (blockSize == 1) {
@@ -70,8 +75,11 @@ final class GlobalSequence {
         }
         if (blockNext + count > blockEnd) {
             long reserve = Math.max(blockSize, count);
-            blockEnd = increment(reserve);
-            blockNext = blockEnd - reserve;
+            long end = increment(reserve);
+            if (end - reserve != blockEnd) {
+                blockNext = end - reserve; // not the block after ours: what was left of ours is never used
+            }
+            blockEnd = end;
         }
         long first = blockNext;
         blockNext += count;

@@ -1,8 +1,12 @@
 package org.dyad.infra.axon.eventstore;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -28,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -43,11 +48,24 @@ class FlatEventStorageEngineTest {
     private MongoServer server;
     private MongoClient client;
     private MongoDatabase database;
+    /** Queries sent to the events collection. */
+    private final AtomicInteger eventQueries = new AtomicInteger();
 
     @BeforeEach
     void startServer() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")
+                                && event.getCommand().getString("find").getValue().equals(FlatEventStorageEngine.EVENTS)) {
+                            eventQueries.incrementAndGet();
+                        }
+                    }
+                })
+                .build());
         database = client.getDatabase("flat");
     }
 
@@ -166,7 +184,7 @@ class FlatEventStorageEngineTest {
 
     @Test
     void anEventStoredLateIntoAGapIsStillDelivered() {
-        FlatEventStorageEngine engine = engine(true);
+        FlatEventStorageEngine engine = engine(false);
         engine.appendEvents(List.of(event("a", 0)));
         // Another writer took id 2 and id 3 stored first: 2 is a gap until its write lands.
         long id = engine.createHeadToken().position().orElseThrow() + 1;
@@ -184,7 +202,7 @@ class FlatEventStorageEngineTest {
 
     @Test
     void aGapBehindAnOldEventIsGivenUp() {
-        FlatEventStorageEngine engine = engine(true, Duration.ZERO);
+        FlatEventStorageEngine engine = engine(false, Duration.ZERO);
         copyAt(engine, "old", 0, 5);
         List<TrackedEventMessage<?>> read = readAll(engine, engine.createTailToken());
         assertThat(texts(read)).containsExactly("old/0");
@@ -202,6 +220,74 @@ class FlatEventStorageEngineTest {
         assertThat(texts(read)).containsExactly("a/0", "a/1", "a/2", "b/0", "b/1");
         assertThat(read).extracting(m -> m.trackingToken().position().orElseThrow())
                 .containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
+    void aSingleWriterHandsItsNewEventsToAReaderAtTheHeadWithoutAQuery() {
+        FlatEventStorageEngine writer = engine(true);
+        writer.appendEvents(events("a", 0, 3));
+        TrackingToken head = writer.createHeadToken();
+        writer.appendEvents(events("b", 0, 2));
+        writer.appendEvents(events("a", 3, 4));
+        eventQueries.set(0);
+        List<TrackedEventMessage<?>> fromMemory = readAll(writer, head);
+        assertThat(eventQueries.get()).isZero();
+        assertThat(texts(fromMemory)).containsExactly("b/0", "b/1", "a/3");
+        assertThat(readAll(writer, fromMemory.get(2).trackingToken())).isEmpty();
+        assertThat(eventQueries.get()).isZero();
+
+        // What a reader that did not write them gets from the store, field for field.
+        List<TrackedEventMessage<?>> fromStore = readAll(engine(false), head);
+        assertThat(eventQueries.get()).isPositive();
+        assertThat(fromMemory).hasSameSizeAs(fromStore);
+        for (int i = 0; i < fromStore.size(); i++) {
+            DomainEventMessage<?> memory = (DomainEventMessage<?>) fromMemory.get(i);
+            DomainEventMessage<?> store = (DomainEventMessage<?>) fromStore.get(i);
+            assertThat(fromMemory.get(i).trackingToken()).isEqualTo(fromStore.get(i).trackingToken());
+            assertThat(memory.getIdentifier()).isEqualTo(store.getIdentifier());
+            assertThat(memory.getAggregateIdentifier()).isEqualTo(store.getAggregateIdentifier());
+            assertThat(memory.getSequenceNumber()).isEqualTo(store.getSequenceNumber());
+            assertThat(memory.getType()).isEqualTo(store.getType());
+            assertThat(memory.getTimestamp()).isEqualTo(store.getTimestamp());
+            assertThat(memory.getPayloadType()).isEqualTo(store.getPayloadType());
+            assertThat(memory.getPayload()).isEqualTo(store.getPayload());
+            assertThat(memory.getMetaData()).isEqualTo(store.getMetaData());
+        }
+    }
+
+    @Test
+    void aReaderBehindWhatTheWriterStillHoldsReadsTheStore() {
+        FlatEventStorageEngine writer = engine(true);
+        writer.appendEvents(events("a", 0, 250)); // the engine holds the last 200 (twice its batch of 100)
+        eventQueries.set(0);
+        List<TrackedEventMessage<?>> read = readAll(writer, writer.createTailToken());
+        assertThat(read).extracting(m -> m.trackingToken().position().orElseThrow())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 250).boxed().toList());
+        assertThat(eventQueries.get()).isPositive();
+    }
+
+    @Test
+    void anAppendThatFailedDoesNotHoldBackTheEventsAfterIt() {
+        FlatEventStorageEngine writer = engine(true);
+        writer.appendEvents(events("a", 0, 1));
+        TrackingToken afterFirst = readAll(writer, writer.createTailToken()).get(0).trackingToken();
+        // The conflict takes an id and stores nothing; the reader must not wait for that id.
+        assertThatThrownBy(() -> writer.appendEvents(events("a", 0, 1)))
+                .isInstanceOf(AggregateStreamCreationException.class);
+        writer.appendEvents(events("b", 0, 1));
+        assertThat(texts(readAll(writer, afterFirst))).containsExactly("b/0");
+    }
+
+    @Test
+    void anAppendThatOutrunsTheWritersBlockTakesTheNextBlockWithoutAHole() {
+        FlatEventStorageEngine writer = engine(true); // blocks of 100 ids
+        for (int n = 0; n < 99; n++) {
+            writer.appendEvents(events("a", n, n + 1));
+        }
+        writer.appendEvents(events("b", 0, 3)); // one id left in the block, three needed
+        assertThat(readAll(writer, writer.createTailToken()))
+                .extracting(m -> m.trackingToken().position().orElseThrow())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 102).boxed().toList());
     }
 
     @Test
