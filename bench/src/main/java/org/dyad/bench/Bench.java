@@ -452,7 +452,8 @@ public final class Bench {
             }
             rows.add(new String[]{"5p", "  projecting " + String.format(Locale.ROOT, "%,d", ((Number) projection.get("eventsProjected")).longValue())
                     + " new events (case views, boards)", fmt(projection.get("eventsPerSecond")) + " events/s",
-                    ratioCell(projection.get("ratioToRawReadBack")), "", "", "goal >= 0.5x raw read-back"});
+                    ratioCell(projection.get("ratioToStoreReadBack")), "", "",
+                    "÷ 5s; the catch-up at start-up, JIT still compiling" + perRawReadBack(projection)});
             for (String key : List.of("rebuild", "secondRebuild")) {
                 Map<String, Object> rebuild = (Map<String, Object>) point.get(key);
                 if (rebuild != null) {
@@ -460,8 +461,8 @@ public final class Bench {
                     rows.add(new String[]{first ? "5b" : "5b2", "  " + (first ? "admin rebuild of every view from event 1 ("
                             : "the same rebuild again, right after (") + String.format(Locale.ROOT, "%,d",
                             ((Number) rebuild.get("eventsReplayed")).longValue()) + " events)",
-                            fmt(rebuild.get("eventsPerSecond")) + " events/s", ratioCell(rebuild.get("ratioToRawReadBack")), "", "",
-                            "rebuild / store read-back: " + ratioCell(rebuild.get("ratioToStoreReadBack"))
+                            fmt(rebuild.get("eventsPerSecond")) + " events/s", ratioCell(rebuild.get("ratioToStoreReadBack")), "", "",
+                            "goal >= 0.5x the raw read-back of the same store (5s)" + perRawReadBack(rebuild)
                                     + (rebuild.containsKey("appJitSeconds") ? "; app JIT meanwhile: "
                                     + rebuild.get("appJitCompilations") + " compilations, " + fmt(rebuild.get("appJitSeconds")) + " s" : "")});
                 }
@@ -470,8 +471,7 @@ public final class Bench {
                 rows.add(new String[]{"5s", "  the same store read back, the faster of two ways",
                         fmt(projection.get("storeReadBackPerSecond")) + " docs/s", "", "", "",
                         "ranges of 1,000 ids " + fmt(projection.get("storeReadBackRangesPerSecond")) + ", one find() "
-                                + fmt(projection.get("storeReadBackFindPerSecond")) + "; projection / this: "
-                                + ratioCell(projection.get("ratioToStoreReadBack"))});
+                                + fmt(projection.get("storeReadBackFindPerSecond"))});
             }
         }
         rows.add(new String[]{"5r", "command p50, largest store / smallest", ratioCell(scale.get("commandP50RatioLargestToSmallest")),
@@ -567,8 +567,13 @@ public final class Bench {
         return false;
     }
 
-    /** A ratio to the raw read-back, blank when this run did not measure the raw rates. */
-    /** A ratio, to three decimals whatever its size: the goals sit at 0.5 and 1.2. */
+    /** Phase 1's small-collection read-back (1r), when it ran, as a note. */
+    private static String perRawReadBack(Map<String, Object> measure) {
+        Object ratio = measure.get("ratioToRawReadBack");
+        return ratio == null ? "" : "; ÷ 1r: " + ratioCell(ratio);
+    }
+
+    /** A ratio, to three decimals whatever its size (the goals sit at 0.5 and 1.2); blank when not measured. */
     private static String ratioCell(Object ratio) {
         return ratio instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : ratio == null ? "" : String.valueOf(ratio);
     }
