@@ -5,47 +5,28 @@ import org.bson.Document;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The event documents this process stored last, by id, kept while it is the store's only writer, so that a
  * tracking reader at the head of the store gets them without a query. Holds only what the store acknowledged;
- * the oldest go first once {@code capacity} are held. Also knows which ids are reserved by an append still in
- * flight: one of those lands or is released soon, so a reader at it can wait rather than ask the store.
+ * the oldest go first once {@code capacity} are held.
  */
 final class RecentAppends {
 
     private final int capacity;
     private final Map<Long, Document> byId = new HashMap<>();
     private final ArrayDeque<Long> order = new ArrayDeque<>();
-    private final Set<Long> inFlight = new HashSet<>();
 
     RecentAppends(int capacity) {
         this.capacity = capacity;
-    }
-
-    /** Ids an append is about to write. */
-    synchronized void reserved(long first, int count) {
-        for (long id = first; id < first + count; id++) {
-            inFlight.add(id);
-        }
-    }
-
-    /** Ids an append reserved and did not store: it failed. */
-    synchronized void released(long first, int count) {
-        for (long id = first; id < first + count; id++) {
-            inFlight.remove(id);
-        }
     }
 
     /** Documents the store has acknowledged, each with its {@code _id}; they must not change afterwards. */
     synchronized void stored(List<Document> documents) {
         for (Document document : documents) {
             long id = ((Number) document.get("_id")).longValue();
-            inFlight.remove(id);
             if (byId.put(id, document) == null) {
                 order.addLast(id);
             }
@@ -53,10 +34,6 @@ final class RecentAppends {
         while (order.size() > capacity) {
             byId.remove(order.removeFirst());
         }
-    }
-
-    synchronized boolean isInFlight(long id) {
-        return inFlight.contains(id);
     }
 
     /** The documents of ids {@code index + 1}, {@code index + 2}, … for as long as each is held, at most {@code max}. */

@@ -271,7 +271,7 @@ class FlatEventStorageEngineTest {
         FlatEventStorageEngine writer = engine(true);
         writer.appendEvents(events("a", 0, 1));
         TrackingToken afterFirst = readAll(writer, writer.createTailToken()).get(0).trackingToken();
-        // The conflict takes an id and stores nothing; the reader must not wait for that id.
+        // The conflict takes an id and stores nothing: the reader finds the next event in the store.
         assertThatThrownBy(() -> writer.appendEvents(events("a", 0, 1)))
                 .isInstanceOf(AggregateStreamCreationException.class);
         writer.appendEvents(events("b", 0, 1));

@@ -38,19 +38,4 @@ class RecentAppendsTest {
         assertThat(recent.after(1, 10)).isEmpty();
         assertThat(ids(recent.after(2, 10))).containsExactly(3L, 4L, 5L, 6L);
     }
-
-    @Test
-    void anIdIsInFlightFromItsReservationUntilItIsStoredOrReleased() {
-        RecentAppends recent = new RecentAppends(10);
-        recent.reserved(1, 3);
-        assertThat(recent.isInFlight(1)).isTrue();
-        assertThat(recent.isInFlight(3)).isTrue();
-        assertThat(recent.isInFlight(4)).isFalse();
-        recent.stored(documents(1, 2));
-        assertThat(recent.isInFlight(1)).isFalse();
-        assertThat(recent.isInFlight(3)).isTrue();
-        recent.released(3, 1);
-        assertThat(recent.isInFlight(3)).isFalse();
-        assertThat(ids(recent.after(0, 10))).containsExactly(1L, 2L);
-    }
 }
