@@ -249,8 +249,8 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
         long index = previous.getIndex();
         // As the only writer, this process knows what follows the index: events it stored (read from memory) or
         // nothing handed out yet. Anything else (an append still in flight, a reader further back, a token with
-        // gaps) goes to the store. Waiting for an append in flight instead cost more in smaller batches than the
-        // query it saved: 2c's commands used more CPU each.
+        // gaps) goes to the store. Waiting for an append in flight instead made the processor's batches smaller,
+        // which cost each command more CPU than the query saved.
         boolean ownHead = recent != null && previous.getGaps().isEmpty();
         List<Document> found = ownHead ? recent.after(index, batchSize) : List.of();
         if (found.isEmpty()) {
