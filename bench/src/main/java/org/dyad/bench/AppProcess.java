@@ -275,6 +275,11 @@ final class AppProcess implements AutoCloseable {
                 store = null;
             }
         }
+        try {
+            api.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         if (process.isAlive()) {
             process.destroy(); // SIGTERM: Spring's graceful shutdown closes the store
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -54,6 +54,7 @@ final class KillNine {
             for (Thread t : writers) {
                 t.join(35_000);
             }
+            app.close(); // the killed app's clients
             long restartStart = System.nanoTime();
             app = AppProcess.start(options, jar, data, work.resolve("kill-nine-app-" + trial + ".log"));
             app.awaitSeeded(180);

@@ -75,13 +75,10 @@ final class StoreFiller {
     }
 
     /**
-     * Reads every stored event back through the driver, as the raw read-back does, from the store the app is about
-     * to start on (the server's page cache as cold as the app's will be); documents per second.
-     */
-    /**
-     * The events read back through the driver two ways, in turn: ranges of {@value #BATCH} ids, as a tracking
-     * processor reads them, and one {@code find()} over the collection, which the embedded server answers by
-     * collecting every match before the first batch goes out. Raw reads, nothing deserialized.
+     * The events read back through the driver two ways, in turn, from the store the app is about to start on (the
+     * server's page cache as cold as the app's will be): ranges of {@value #BATCH} ids, as a tracking processor reads
+     * them, and one {@code find()} over the collection, which the embedded server answers by collecting every match
+     * before the first batch goes out. Raw reads, nothing deserialized; documents per second.
      */
     record ReadBack(double rangesPerSecond, double findPerSecond) {
         /** The faster of the two: what a rebuild of this store is held to. */
