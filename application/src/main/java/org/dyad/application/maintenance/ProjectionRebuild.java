@@ -10,6 +10,7 @@ import org.dyad.application.access.AccessPolicy;
 import org.dyad.application.access.NotPermitted;
 import org.dyad.application.access.Viewer;
 import org.dyad.application.cases.CaseProjection;
+import org.dyad.application.shared.ReadModels;
 import org.dyad.domain.shared.DomainRuleViolation;
 import org.springframework.stereotype.Service;
 
@@ -38,9 +39,12 @@ public class ProjectionRebuild {
     private final AccessPolicy policy;
     private final EventProcessingConfiguration processing;
     private final EventStore events;
+    private final ReadModels readModels;
     private final AtomicReference<Instant> lastStarted = new AtomicReference<>();
 
-    public ProjectionRebuild(AccessPolicy policy, EventProcessingConfiguration processing, EventStore events) {
+    public ProjectionRebuild(AccessPolicy policy, EventProcessingConfiguration processing, EventStore events,
+                             ReadModels readModels) {
+        this.readModels = readModels;
         this.policy = policy;
         this.processing = processing;
         this.events = events;
@@ -77,7 +81,8 @@ public class ProjectionRebuild {
         StreamingEventProcessor processor = processor();
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         boolean replaying = segments.stream().anyMatch(ProjectionRebuild::replaying);
-        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp)
+                && !readModels.writing();
         boolean error = processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
         OptionalLong position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();

@@ -2,6 +2,8 @@ package org.dyad.application.shared;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +16,16 @@ import java.util.function.Consumer;
  */
 public final class AfterCommit {
 
+    private static final Logger log = LoggerFactory.getLogger(AfterCommit.class);
     private static final String VIEWS_WRITTEN = AfterCommit.class.getName() + "#views-written";
+    private static final String WRITTEN_LATER = AfterCommit.class.getName() + "#written-later";
 
     private AfterCommit() {
     }
 
     public static void run(Runnable announcement) {
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().root().afterCommit(u -> announcement.run());
+            CurrentUnitOfWork.get().root().afterCommit(u -> announce(u, announcement));
         } else {
             announcement.run();
         }
@@ -64,14 +68,81 @@ public final class AfterCommit {
         }
     }
 
+    /**
+     * The current unit of work's views are written after it commits, while the processor goes on with its next
+     * batch: what would run after commit, or once its views are written, runs once the returned action is run,
+     * which says they are written. Never run, should the write fail: the batch is then handled again.
+     */
+    public static Runnable viewsWrittenLater() {
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        List<Runnable> waitingForViews = root.getResource(VIEWS_WRITTEN);
+        WrittenLater later = new WrittenLater(waitingForViews == null ? new ArrayList<>() : waitingForViews);
+        root.resources().put(WRITTEN_LATER, later);
+        return later::written;
+    }
+
     /** The current unit of work's list under {@code key}; the first call has {@code afterCommit} given it on commit. */
     private static <T> List<T> gathered(String key, Consumer<List<T>> afterCommit) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(key, k -> {
             List<T> list = new ArrayList<>();
-            root.afterCommit(u -> afterCommit.accept(list));
+            root.afterCommit(u -> announce(u, () -> afterCommit.accept(list)));
             return list;
         });
+    }
+
+    private static void announce(UnitOfWork<?> committed, Runnable announcement) {
+        WrittenLater later = committed.root().getResource(WRITTEN_LATER);
+        if (later == null) {
+            announcement.run();
+        } else {
+            later.run(announcement);
+        }
+    }
+
+    /**
+     * Announcements held until a unit of work's views are written, those waiting to read a view first; those that
+     * come after that run at once.
+     */
+    private static final class WrittenLater {
+        private final List<Runnable> waitingForViews;
+        /** Null once written. Guarded by this. */
+        private List<Runnable> waiting = new ArrayList<>();
+
+        WrittenLater(List<Runnable> waitingForViews) {
+            this.waitingForViews = waitingForViews;
+        }
+
+        void run(Runnable announcement) {
+            synchronized (this) {
+                if (waiting != null) {
+                    waiting.add(announcement);
+                    return;
+                }
+            }
+            announcement.run();
+        }
+
+        /** On the thread that wrote the views: an announcement that fails does not undo the write. */
+        void written() {
+            List<Runnable> first = List.copyOf(waitingForViews);
+            waitingForViews.clear();
+            first.forEach(WrittenLater::announce);
+            List<Runnable> due;
+            synchronized (this) {
+                due = waiting;
+                waiting = null;
+            }
+            due.forEach(WrittenLater::announce);
+        }
+
+        private static void announce(Runnable announcement) {
+            try {
+                announcement.run();
+            } catch (RuntimeException e) {
+                log.warn("An announcement after the views were written failed", e);
+            }
+        }
     }
 
     private static void runAll(List<Runnable> announcements) {

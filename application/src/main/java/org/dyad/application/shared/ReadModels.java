@@ -8,4 +8,7 @@ public interface ReadModels {
      * growing for the screens that show them, so the board projection empties them itself.
      */
     void clearViews();
+
+    /** True while views of a batch the processor has handled are still being written, behind it. */
+    boolean writing();
 }

@@ -18,6 +18,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.dyad.application.board.BatchPrefetch;
+import org.dyad.infra.readmodel.ViewWriter;
 import org.dyad.application.cases.CaseProjection;
 import org.dyad.application.shared.StoreWriters;
 import org.dyad.domain.cases.Case;
@@ -47,8 +48,8 @@ public class AxonMongoConfig {
 
     /** Ids a tracking read asks for at once; also the block of ids a single writer reserves at a time. */
     private static final int BATCH_SIZE = 1000;
-    /** Events a processor handles before it stores its token; the batch's view writes go out just before it. */
-    private static final int PROCESSOR_BATCH = 1000;
+    /** Events a processor handles at most before it stores its token ({@code dyad.processor.batch-size}). */
+    private static final String PROCESSOR_BATCH = "${dyad.processor.batch-size:5000}";
 
     /** Axon's own event serializer, as {@code axon.serializer.events=jackson} builds it, but with its lookups cached. */
     @Bean
@@ -97,7 +98,8 @@ public class AxonMongoConfig {
     }
 
     @Bean
-    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    public TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, ViewWriter viewWriter,
+                                 @Value(PROCESSOR_BATCH) int processorBatch) {
         MongoTokenStore store = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
@@ -105,11 +107,12 @@ public class AxonMongoConfig {
                 .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "#" + UUID.randomUUID())
                 .build();
         store.ensureIndexes();
-        return new ViewFlushingTokenStore(store);
+        return new ViewFlushingTokenStore(store, viewWriter, processorBatch);
     }
 
     @Bean
-    public ConfigurerModule aggregatesAndProcessors(AggregateCache aggregateCache, BatchPrefetch batchPrefetch) {
+    public ConfigurerModule aggregatesAndProcessors(AggregateCache aggregateCache, BatchPrefetch batchPrefetch,
+                                                    @Value(PROCESSOR_BATCH) int processorBatch) {
         return configurer -> {
             for (Class<?> aggregate : List.of(Case.class, CoTreatmentSession.class, SharedDecision.class, Consent.class,
                     Disclosure.class, RestrictiveIntervention.class, Coercion.class)) {
@@ -117,7 +120,7 @@ public class AxonMongoConfig {
                         AggregateConfigurer.defaultConfiguration(aggregate).configureCache(c -> aggregateCache.cache()));
             }
             configurer.eventProcessing().registerEventProcessor(CaseProjection.PROCESSING_GROUP,
-                    AxonMongoConfig::caseViewsProcessor);
+                    (name, config, invoker) -> caseViewsProcessor(name, config, invoker, processorBatch));
             configurer.eventProcessing().registerHandlerInterceptor(CaseProjection.PROCESSING_GROUP, c -> batchPrefetch);
         };
     }
@@ -127,7 +130,7 @@ public class AxonMongoConfig {
      * events routed to handlers by payload type.
      */
     private static EventProcessor caseViewsProcessor(String name, org.axonframework.config.Configuration config,
-                                                     EventHandlerInvoker invoker) {
+                                                     EventHandlerInvoker invoker, int batchSize) {
         EventProcessingConfiguration processing = config.eventProcessingConfiguration();
         return TrackingEventProcessor.builder()
                 .name(name)
@@ -139,7 +142,7 @@ public class AxonMongoConfig {
                 .tokenStore(processing.tokenStore(name))
                 .transactionManager(processing.transactionManager(name))
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(PROCESSOR_BATCH)
+                        .andBatchSize(batchSize)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .spanFactory(config.getComponent(EventProcessorSpanFactory.class))
                 .build();

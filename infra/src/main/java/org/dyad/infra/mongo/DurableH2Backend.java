@@ -104,8 +104,9 @@ class DurableH2Backend extends H2Backend {
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         Document reply = super.handleCommand(channel, databaseName, command, query);
         String collection = String.valueOf(query.get(command));
-        if (durability != Durability.BACKGROUND && WRITE_COMMANDS.contains(command.toLowerCase())
-                && !deferred.contains(collection)) {
+        String name = command.toLowerCase();
+        if (durability != Durability.BACKGROUND && WRITE_COMMANDS.contains(name) && !deferred.contains(collection)
+                && !changedNothing(name, query, reply)) {
             if (progress.contains(collection)) {
                 persistProgress();
             } else {
@@ -113,6 +114,24 @@ class DurableH2Backend extends H2Backend {
             }
         }
         return reply;
+    }
+
+    /**
+     * An update, delete or find-and-modify that matched nothing leaves nothing to save: the deadline poller's
+     * claim, a few times a second, would otherwise commit and sync each time.
+     */
+    private static boolean changedNothing(String command, Document query, Document reply) {
+        return switch (command) {
+            case "update" -> isZero(reply.get("nModified")) && !reply.containsKey("upserted");
+            case "delete" -> isZero(reply.get("n"));
+            case "findandmodify" -> !Boolean.TRUE.equals(query.get("upsert")) && reply.get("value") == null
+                    && !reply.containsKey("lastErrorObject");
+            default -> false;
+        };
+    }
+
+    private static boolean isZero(Object count) {
+        return count instanceof Number number && number.longValue() == 0;
     }
 
     /**

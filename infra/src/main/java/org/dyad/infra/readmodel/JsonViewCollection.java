@@ -48,10 +48,12 @@ final class JsonViewCollection<V> {
     private final JsonDocuments json;
     private final Class<V> type;
     private final DocumentCache cache;
+    private final ViewWriter writer;
     private final List<String> lookups;
 
     JsonViewCollection(MongoDatabase database, String name, JsonDocuments json, Class<V> type, DocumentCache cache,
-                       List<String> lookups) {
+                       ViewWriter writer, List<String> lookups) {
+        this.writer = writer;
         this.collection = database.getCollection(name);
         this.json = json;
         this.type = type;
@@ -135,6 +137,12 @@ final class JsonViewCollection<V> {
         if (known.isPresent()) {
             return known.get().map(type::cast);
         }
+        Optional<Optional<Document>> writing = pending.isPresent() ? writer.known(collection, id) : Optional.empty();
+        if (writing.isPresent()) {
+            V view = writing.get().map(d -> json.fromDocument(d, type)).orElse(null);
+            pending.get().read(collection, id, view);
+            return Optional.ofNullable(view);
+        }
         Document document = cache.get(id);
         if (document == null) {
             long writesBefore = cache.writes();
@@ -158,6 +166,11 @@ final class JsonViewCollection<V> {
         List<String> unseen = new ArrayList<>();
         for (String id : new LinkedHashSet<>(ids)) {
             if (pending.get().known(collection, id).isPresent()) {
+                continue;
+            }
+            Optional<Optional<Document>> writing = writer.known(collection, id);
+            if (writing.isPresent()) {
+                pending.get().read(collection, id, writing.get().map(d -> json.fromDocument(d, type)).orElse(null));
                 continue;
             }
             Document cached = cache.get(id);
@@ -204,7 +217,7 @@ final class JsonViewCollection<V> {
     void save(String id, V view) {
         Optional<PendingViews> pending = PendingViews.current();
         if (pending.isPresent()) {
-            pending.get().hold(collection, cache, id, view, v -> document(id, type.cast(v)));
+            pending.get().hold(collection, cache, writer, id, view, v -> document(id, type.cast(v)));
         } else {
             Document document = document(id, view);
             try {
@@ -221,7 +234,7 @@ final class JsonViewCollection<V> {
     void delete(String id) {
         Optional<PendingViews> pending = PendingViews.current();
         if (pending.isPresent()) {
-            pending.get().holdDeletion(collection, cache, id);
+            pending.get().holdDeletion(collection, cache, writer, id);
             return;
         }
         try {
@@ -253,7 +266,9 @@ final class JsonViewCollection<V> {
     }
 
     List<V> findWhere(String field, Object value) {
-        Map<String, PendingViews.Held> held = PendingViews.current().map(p -> p.heldIn(collection)).orElse(Map.of());
+        Optional<PendingViews> pending = PendingViews.current();
+        Map<String, PendingViews.Held> held = pending.map(p -> p.heldIn(collection)).orElse(Map.of());
+        Map<String, Document> writing = pending.isPresent() ? writer.inFlight(collection) : Map.of();
         Map<Object, V> found = new LinkedHashMap<>();
         Bson query = lookups.contains(field) && value instanceof String text
                 ? new Document(keyField(field), new Document("$gte", text + SEPARATOR).append("$lt", text + AFTER_SEPARATOR))
@@ -263,8 +278,17 @@ final class JsonViewCollection<V> {
                 continue; // a longer value that begins with this one and the separator
             }
             Object id = document.get("_id");
-            found.put(id, held.containsKey(id) ? null : json.fromDocument(document, type));
+            found.put(id, held.containsKey(id) || writing.containsKey(id) ? null : json.fromDocument(document, type));
         }
+        writing.forEach((id, document) -> {
+            if (!held.containsKey(id)) {
+                if (document != null && Objects.equals(document.get(field), value)) {
+                    found.put(id, json.fromDocument(document, type));
+                } else {
+                    found.remove(id);
+                }
+            }
+        });
         held.forEach((id, view) -> {
             Document document = view.document();
             if (document != null && Objects.equals(document.get(field), value)) {

@@ -10,9 +10,16 @@ import java.util.Set;
 public class MongoReadModels implements ReadModels {
 
     private final ViewCollections collections;
+    private final ViewWriter writer;
 
-    public MongoReadModels(ViewCollections collections) {
+    public MongoReadModels(ViewCollections collections, ViewWriter writer) {
         this.collections = collections;
+        this.writer = writer;
+    }
+
+    @Override
+    public boolean writing() {
+        return writer.writing();
     }
 
     @Override

@@ -42,6 +42,9 @@ public final class PendingViews {
     private final Map<MongoCollection<Document>, Map<String, Optional<Object>>> readByCollection =
             new IdentityHashMap<>();
 
+    /** Writes batches behind a processor: this batch's own writes go out after theirs. */
+    private ViewWriter writer;
+
     private PendingViews() {
     }
 
@@ -69,8 +72,9 @@ public final class PendingViews {
     }
 
     /** Holds the view object itself: reads in the batch get it back without converting it. */
-    void hold(MongoCollection<Document> collection, DocumentCache cache, String id, Object view,
+    void hold(MongoCollection<Document> collection, DocumentCache cache, ViewWriter writer, String id, Object view,
               Function<Object, Document> toDocument) {
+        this.writer = writer;
         caches.put(collection, cache);
         Map<String, Held> held = byCollection.remove(collection); // keep the order of last writes, collections too
         if (held == null) {
@@ -82,8 +86,8 @@ public final class PendingViews {
     }
 
     /** Holds the removal of a view: reads in the batch find none. */
-    void holdDeletion(MongoCollection<Document> collection, DocumentCache cache, String id) {
-        hold(collection, cache, id, null, view -> null);
+    void holdDeletion(MongoCollection<Document> collection, DocumentCache cache, ViewWriter writer, String id) {
+        hold(collection, cache, writer, id, null, view -> null);
     }
 
     /** What the batch saved or read of the view: empty when it has not looked yet, else the view or its absence. */
@@ -128,38 +132,93 @@ public final class PendingViews {
         }
     }
 
-    private void flush() {
-        for (Map.Entry<MongoCollection<Document>, Map<String, Held>> entry : byCollection.entrySet()) {
-            List<WriteModel<Document>> writes = new ArrayList<>(entry.getValue().size());
-            Map<String, Document> documents = new LinkedHashMap<>();
-            List<String> deleted = new ArrayList<>();
-            // Converted now, from the view as the batch left it.
-            entry.getValue().forEach((id, held) -> {
-                if (held.view == null) {
-                    deleted.add(id);
-                    writes.add(new DeleteOneModel<>(eq("_id", id)));
-                    return;
-                }
-                Document document = held.toDocument.apply(held.view);
-                documents.put(id, document);
-                writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
-            });
-            if (writes.isEmpty()) {
-                continue;
-            }
-            DocumentCache cache = caches.getOrDefault(entry.getKey(), DocumentCache.NONE);
-            try {
-                entry.getKey().bulkWrite(writes);
-            } catch (RuntimeException e) {
-                cache.forget(documents.keySet());
-                cache.forget(deleted);
-                throw e;
-            }
-            documents.forEach(cache::wrote);
-            cache.forget(deleted);
-        }
+    /**
+     * Takes what the current batch holds out of it, converted to documents now, from the views as the batch left
+     * them: the batch may go on to change those objects. None when no unit of work is running or it holds nothing.
+     */
+    public static Writes detachCurrent() {
+        PendingViews pending = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(RESOURCE)
+                : null;
+        return pending == null ? new Writes(Map.of(), Map.of()) : pending.detach();
+    }
+
+    private Writes detach() {
+        Map<MongoCollection<Document>, Map<String, Document>> documents = new LinkedHashMap<>();
+        byCollection.forEach((collection, held) -> {
+            Map<String, Document> converted = new LinkedHashMap<>();
+            held.forEach((id, view) -> converted.put(id, view.view == null ? null : view.toDocument.apply(view.view)));
+            documents.put(collection, converted);
+        });
+        Writes writes = new Writes(documents, new IdentityHashMap<>(caches));
         byCollection.clear();
         caches.clear();
         readByCollection.clear();
+        return writes;
+    }
+
+    private void flush() {
+        if (writer != null && !byCollection.isEmpty()) {
+            writer.awaitWritten();
+        }
+        detach().write();
+    }
+
+    /**
+     * A batch's view writes, as documents (null: a removal), each collection's in the order of its last write. While
+     * they are being written behind the processor, its next batch reads these views from here ({@link ViewWriter}).
+     */
+    public static final class Writes {
+        private final Map<MongoCollection<Document>, Map<String, Document>> documents;
+        private final Map<MongoCollection<Document>, DocumentCache> caches;
+
+        private Writes(Map<MongoCollection<Document>, Map<String, Document>> documents,
+                       Map<MongoCollection<Document>, DocumentCache> caches) {
+            this.documents = documents;
+            this.caches = caches;
+        }
+
+        /** The document this batch leaves (empty inside: removed), or empty when it did not write the view. */
+        Optional<Optional<Document>> known(MongoCollection<Document> collection, String id) {
+            Map<String, Document> written = documents.get(collection);
+            return written == null || !written.containsKey(id) ? Optional.empty()
+                    : Optional.of(Optional.ofNullable(written.get(id)));
+        }
+
+        Map<String, Document> in(MongoCollection<Document> collection) {
+            return documents.getOrDefault(collection, Map.of());
+        }
+
+        /** One bulk write per collection, in order; then each collection's cache learns what the store holds. */
+        public void write() {
+            documents.forEach(this::write);
+        }
+
+        private void write(MongoCollection<Document> collection, Map<String, Document> changes) {
+            List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
+            Map<String, Document> written = new LinkedHashMap<>();
+            List<String> deleted = new ArrayList<>();
+            changes.forEach((id, document) -> {
+                if (document == null) {
+                    deleted.add(id);
+                    writes.add(new DeleteOneModel<>(eq("_id", id)));
+                } else {
+                    written.put(id, document);
+                    writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
+                }
+            });
+            if (writes.isEmpty()) {
+                return;
+            }
+            DocumentCache cache = caches.getOrDefault(collection, DocumentCache.NONE);
+            try {
+                collection.bulkWrite(writes);
+            } catch (RuntimeException e) {
+                cache.forget(written.keySet());
+                cache.forget(deleted);
+                throw e;
+            }
+            written.forEach(cache::wrote);
+            cache.forget(deleted);
+        }
     }
 }

@@ -21,10 +21,12 @@ public class ViewCollections {
     private final MongoDatabase database;
     private final JsonDocuments json;
     private final int cachedPerCollection;
+    private final ViewWriter writer;
     private final Map<String, JsonViewCollection<?>> opened = new ConcurrentHashMap<>();
 
-    public ViewCollections(MongoDatabase database, JsonDocuments json, StoreWriters writers,
+    public ViewCollections(MongoDatabase database, JsonDocuments json, StoreWriters writers, ViewWriter writer,
                            @Value("${dyad.read-model-cache.entries:4096}") int cachedPerCollection) {
+        this.writer = writer;
         this.database = database;
         this.json = json;
         this.cachedPerCollection = writers.single() ? cachedPerCollection : 0;
@@ -33,7 +35,7 @@ public class ViewCollections {
     /** {@code lookups}: the fields the views are found by (see {@link JsonViewCollection}). */
     <V> JsonViewCollection<V> open(String name, Class<V> type, String... lookups) {
         DocumentCache cache = cachedPerCollection > 0 ? new DocumentCache(cachedPerCollection) : DocumentCache.NONE;
-        JsonViewCollection<V> collection = new JsonViewCollection<>(database, name, json, type, cache, List.of(lookups));
+        JsonViewCollection<V> collection = new JsonViewCollection<>(database, name, json, type, cache, writer, List.of(lookups));
         opened.put(name, collection);
         return collection;
     }

@@ -11,7 +11,15 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.dyad.infra.readmodel.ViewWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +40,7 @@ class ViewFlushingTokenStoreTest {
             toldWhenTokenStored.addAll(told);
             super.storeToken(token, processorName, segment);
         }
-    });
+    }, new ViewWriter(), 1000);
 
     @Test
     void thoseWaitingForTheBatchsViewsAreToldBeforeItsTokenIsStored() throws Exception {
@@ -45,6 +53,64 @@ class ViewFlushingTokenStoreTest {
         });
         assertThat(toldWhenTokenStored).containsExactly("case-1");
         assertThat(told).containsExactly("case-1");
+    }
+
+    @Test
+    void aFullBatchsTokenIsStoredAfterItsViewsAndItsAnnouncementsWaitForThemWhileTheProcessorGoesOn()
+            throws Exception {
+        InMemoryTokenStore tokens = new InMemoryTokenStore();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        CountDownLatch gate = new CountDownLatch(1);
+        thread.execute(() -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ViewWriter writer = new ViewWriter(thread);
+        ViewFlushingTokenStore behind = new ViewFlushingTokenStore(tokens, writer, 2);
+        behind.initializeTokenSegments("views", 1);
+        behind.fetchToken("views", 0);
+        List<String> announced = new CopyOnWriteArrayList<>();
+        try {
+            new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("one"),
+                    GenericEventMessage.asEventMessage("two"))).executeWithResult(() -> {
+                // Runs for each event of the batch; the processor stores its token once.
+                if (CurrentUnitOfWork.get().getMessage().getPayload().equals("two")) {
+                    AfterCommit.runOnceViewsWritten(() -> announced.add("waiting command"));
+                    AfterCommit.run(() -> announced.add("screens"));
+                    CurrentUnitOfWork.get().onPrepareCommit(u -> behind.storeToken(new GlobalSequenceTrackingToken(2), "views", 0));
+                }
+                return null;
+            });
+            // The batch has committed; its views and token are still to be written.
+            assertThat(announced).isEmpty();
+            assertThat(tokens.fetchToken("views", 0)).isNull();
+
+            // A batch that is not full waits for the one before it.
+            CompletableFuture<Void> partial = CompletableFuture.runAsync(() -> {
+                try {
+                    new BatchingUnitOfWork<>(List.of(GenericEventMessage.asEventMessage("three"))).executeWithResult(() -> {
+                        CurrentUnitOfWork.get().onPrepareCommit(u -> behind.storeToken(new GlobalSequenceTrackingToken(3), "views", 0));
+                        return null;
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(200);
+            assertThat(partial).isNotDone();
+
+            gate.countDown();
+            partial.get(10, TimeUnit.SECONDS);
+            assertThat(announced).containsExactly("waiting command", "screens");
+            assertThat(tokens.fetchToken("views", 0)).isEqualTo(new GlobalSequenceTrackingToken(3));
+        } finally {
+            gate.countDown();
+            writer.destroy();
+            thread.shutdownNow();
+        }
     }
 
     @Test

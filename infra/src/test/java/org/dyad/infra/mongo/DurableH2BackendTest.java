@@ -47,6 +47,36 @@ class DurableH2BackendTest {
     }
 
     @Test
+    void aWriteThatMatchedNothingCommitsNothingButOneThatChangedADocumentIsSynced() {
+        DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(dir.resolve("dyad.mv").toString(),
+                Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofSeconds(1), () -> 0L);
+        withServer(backend, db -> {
+            var deadlines = db.getCollection("deadlines");
+            deadlines.insertOne(new Document("_id", "d1").append("due", 5));
+            long syncs = backend.syncs();
+
+            assertThat(deadlines.findOneAndUpdate(new Document("due", new Document("$lte", 1)),
+                    new Document("$set", new Document("claimedBy", "node")))).isNull();
+            assertThat(deadlines.updateOne(new Document("_id", "none"), new Document("$set", new Document("x", 1)))
+                    .getMatchedCount()).isZero();
+            assertThat(deadlines.deleteOne(new Document("_id", "none")).getDeletedCount()).isZero();
+            assertThat(backend.syncs()).isEqualTo(syncs);
+
+            assertThat(deadlines.findOneAndUpdate(new Document("due", new Document("$lte", 5)),
+                    new Document("$set", new Document("claimedBy", "node")))).isNotNull();
+            assertThat(backend.syncs()).isEqualTo(syncs + 1);
+            deadlines.findOneAndUpdate(new Document("_id", "d2"), new Document("$set", new Document("due", 9)),
+                    new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true));
+            assertThat(backend.syncs()).isEqualTo(syncs + 2);
+            deadlines.updateOne(new Document("_id", "d1"), new Document("$set", new Document("due", 6)));
+            assertThat(backend.syncs()).isEqualTo(syncs + 3);
+            deadlines.deleteOne(new Document("_id", "d1"));
+            assertThat(backend.syncs()).isEqualTo(syncs + 4);
+            assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
+        });
+    }
+
+    @Test
     void aTokenIsCommittedOnItsOwnWhenTheLastCommitIsOlderThanTheInterval() {
         AtomicLong clock = new AtomicLong();
         DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(dir.resolve("dyad.mv").toString(),

@@ -37,8 +37,8 @@ class DocumentCacheTest {
         MongoDatabase database = client.getDatabase("views");
         raw = database.getCollection("rows");
         JsonDocuments json = new JsonDocuments(new ObjectMapper());
-        cached = new JsonViewCollection<>(database, "rows", json, Row.class, new DocumentCache(2), List.of());
-        uncached = new JsonViewCollection<>(database, "rows", json, Row.class, DocumentCache.NONE, List.of());
+        cached = new JsonViewCollection<>(database, "rows", json, Row.class, new DocumentCache(2), new ViewWriter(), List.of());
+        uncached = new JsonViewCollection<>(database, "rows", json, Row.class, DocumentCache.NONE, new ViewWriter(), List.of());
     }
 
     @AfterEach

@@ -44,7 +44,7 @@ class JsonViewCollectionLookupTest {
     }
 
     private JsonViewCollection<Row> open() {
-        return new JsonViewCollection<>(database, "rows", json, Row.class, DocumentCache.NONE, List.of("unit", "person"));
+        return new JsonViewCollection<>(database, "rows", json, Row.class, DocumentCache.NONE, new ViewWriter(), List.of("unit", "person"));
     }
 
     private List<String> indexNames() {

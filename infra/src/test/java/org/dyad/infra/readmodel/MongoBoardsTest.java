@@ -63,7 +63,7 @@ class MongoBoardsTest {
     }
 
     private MongoBoards boards() {
-        return new MongoBoards(new ViewCollections(database, json, new StoreWriters(true), 16), database, json);
+        return new MongoBoards(new ViewCollections(database, json, new StoreWriters(true), new ViewWriter(), 16), database, json);
     }
 
     @Test

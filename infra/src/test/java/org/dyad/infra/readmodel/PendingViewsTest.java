@@ -37,7 +37,7 @@ class PendingViewsTest {
         MongoDatabase database = client.getDatabase("views");
         raw = database.getCollection("rows");
         rows = new JsonViewCollection<>(database, "rows", new JsonDocuments(new ObjectMapper()), Row.class,
-                DocumentCache.NONE, List.of("unit"));
+                DocumentCache.NONE, new ViewWriter(), List.of("unit"));
     }
 
     @AfterEach
