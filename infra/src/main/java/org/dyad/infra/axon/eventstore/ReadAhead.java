@@ -4,7 +4,9 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Spliterators;
@@ -20,9 +22,10 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A tracking reader's stream of stored events that fetches the next batch on another thread while the reader
- * handles the one before, so that a processor catching up (a rebuild) reads and projects at the same time. A batch
- * is fetched from the last token of the one before, as the plain stream would; only earlier.
+ * A tracking reader's stream of stored events that fetches the next batches on another thread while the reader
+ * handles the one before, so that a processor catching up (a rebuild) reads and projects at the same time. Each
+ * batch is fetched from the last token of the one before, as the plain stream would; only earlier. Up to
+ * {@value #DEPTH} batches are fetched ahead: a processor takes several at once and handles them together.
  */
 final class ReadAhead extends Spliterators.AbstractSpliterator<TrackedEventData<?>> {
 
@@ -32,11 +35,14 @@ final class ReadAhead extends Spliterators.AbstractSpliterator<TrackedEventData<
         return thread;
     });
 
+    static final int DEPTH = 8;
+
     private final Function<TrackingToken, List<? extends TrackedEventData<?>>> fetch;
     private final Executor executor;
     private TrackingToken lastToken;
     private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
-    private CompletableFuture<List<? extends TrackedEventData<?>>> next;
+    /** Each fetched from the end of the one before it; one that comes back empty ends those after it. */
+    private final Deque<CompletableFuture<List<? extends TrackedEventData<?>>>> ahead = new ArrayDeque<>();
 
     private ReadAhead(TrackingToken from, Function<TrackingToken, List<? extends TrackedEventData<?>>> fetch,
                       Executor executor) {
@@ -55,13 +61,17 @@ final class ReadAhead extends Spliterators.AbstractSpliterator<TrackedEventData<
     @Override
     public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
         if (!batch.hasNext()) {
-            List<? extends TrackedEventData<?>> fetched = next == null ? fetch.apply(lastToken) : await(next);
-            next = null;
+            List<? extends TrackedEventData<?>> fetched = ahead.isEmpty() ? fetch.apply(lastToken) : await(ahead.poll());
             if (fetched.isEmpty()) {
+                close(); // the head: the next call asks the store again
                 return false;
             }
-            TrackingToken end = fetched.get(fetched.size() - 1).trackingToken();
-            next = CompletableFuture.supplyAsync(() -> fetch.apply(end), executor);
+            CompletableFuture<List<? extends TrackedEventData<?>>> last =
+                    ahead.isEmpty() ? CompletableFuture.completedFuture(fetched) : ahead.peekLast();
+            while (ahead.size() < DEPTH) {
+                last = last.thenApplyAsync(this::fetchAfter, executor);
+                ahead.add(last);
+            }
             batch = fetched.iterator();
         }
         TrackedEventData<?> event = batch.next();
@@ -70,11 +80,13 @@ final class ReadAhead extends Spliterators.AbstractSpliterator<TrackedEventData<
         return true;
     }
 
+    private List<? extends TrackedEventData<?>> fetchAfter(List<? extends TrackedEventData<?>> before) {
+        return before.isEmpty() ? before : fetch.apply(before.get(before.size() - 1).trackingToken());
+    }
+
     private void close() {
-        if (next != null) {
-            next.cancel(false);
-            next = null;
-        }
+        ahead.forEach(future -> future.cancel(false));
+        ahead.clear();
     }
 
     private static <T> T await(CompletableFuture<T> future) {

@@ -65,6 +65,24 @@ class ReadAheadTest {
     }
 
     @Test
+    void severalBatchesAreFetchedAheadButNoMoreThanTheDepth() throws Exception {
+        try (Stream<TrackedEventData<?>> stream = ReadAhead.stream(null, store(100, new CountDownLatch(1)))) {
+            Iterator<TrackedEventData<?>> events = stream.iterator();
+            List<Long> read = new ArrayList<>();
+            read.add(indexOf(events.next()));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (fetchedOn.size() < 1 + ReadAhead.DEPTH && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(100);
+            // The reader still holds the first batch: the depth's batches after it are fetched, and no more.
+            assertThat(fetchedOn).hasSize(1 + ReadAhead.DEPTH);
+            events.forEachRemaining(e -> read.add(indexOf(e)));
+            assertThat(read).containsExactlyElementsOf(LongStream.rangeClosed(1, 100).boxed().toList());
+        }
+    }
+
+    @Test
     void aFailedReadAheadFailsTheReaderWithItsOwnException() {
         IllegalStateException broken = new IllegalStateException("store unreachable");
         Function<TrackingToken, List<? extends TrackedEventData<?>>> failingSecond = token -> {
