@@ -140,7 +140,7 @@ final class JsonViewCollection<V> {
         Optional<Optional<Document>> writing = pending.isPresent() ? writer.known(collection, id) : Optional.empty();
         if (writing.isPresent()) {
             V view = writing.get().map(d -> json.fromDocument(d, type)).orElse(null);
-            pending.get().read(collection, id, view);
+            pending.get().readStored(collection, id, view, writing.get().orElse(null));
             return Optional.ofNullable(view);
         }
         Document document = cache.get(id);
@@ -150,7 +150,8 @@ final class JsonViewCollection<V> {
             cache.read(id, document, writesBefore);
         }
         V found = document == null ? null : json.fromDocument(document, type);
-        pending.ifPresent(p -> p.read(collection, id, found));
+        Document stored = document;
+        pending.ifPresent(p -> p.readStored(collection, id, found, stored));
         return Optional.ofNullable(found);
     }
 
@@ -170,18 +171,23 @@ final class JsonViewCollection<V> {
             }
             Optional<Optional<Document>> writing = writer.known(collection, id);
             if (writing.isPresent()) {
-                pending.get().read(collection, id, writing.get().map(d -> json.fromDocument(d, type)).orElse(null));
+                pending.get().readStored(collection, id, writing.get().map(d -> json.fromDocument(d, type)).orElse(null),
+                        writing.get().orElse(null));
                 continue;
             }
             Document cached = cache.get(id);
             if (cached != null) {
-                pending.get().read(collection, id, json.fromDocument(cached, type));
+                pending.get().readStored(collection, id, json.fromDocument(cached, type), cached);
             } else {
                 unseen.add(id);
             }
         }
-        Map<String, V> found = readFromStore(unseen);
-        unseen.forEach(id -> pending.get().read(collection, id, found.get(id)));
+        Map<String, Document> found = readFromStore(unseen);
+        for (String id : unseen) {
+            Document document = found.get(id);
+            pending.get().readStored(collection, id, document == null ? null : json.fromDocument(document, type),
+                    document);
+        }
     }
 
     /**
@@ -199,15 +205,15 @@ final class JsonViewCollection<V> {
     }
 
     /** Reads these views from the store, {@link InLists#MAX_VALUES} to a query, keeping them in the cache. */
-    private Map<String, V> readFromStore(List<String> ids) {
-        Map<String, V> found = new HashMap<>();
+    private Map<String, Document> readFromStore(List<String> ids) {
+        Map<String, Document> found = new HashMap<>();
         for (int from = 0; from < ids.size(); from += InLists.MAX_VALUES) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + InLists.MAX_VALUES));
             long writesBefore = cache.writes();
             for (Document document : collection.find(Filters.in("_id", chunk))) {
                 String id = document.getString("_id");
                 cache.read(id, document, writesBefore);
-                found.put(id, json.fromDocument(document, type));
+                found.put(id, document);
             }
         }
         return found;
@@ -261,7 +267,7 @@ final class JsonViewCollection<V> {
                 unread.add(id);
             }
         }
-        found.putAll(readFromStore(unread));
+        readFromStore(unread).forEach((id, document) -> found.put(id, json.fromDocument(document, type)));
         return found;
     }
 

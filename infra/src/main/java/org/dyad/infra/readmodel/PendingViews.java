@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -40,6 +41,9 @@ public final class PendingViews {
     private final Map<MongoCollection<Document>, DocumentCache> caches = new IdentityHashMap<>();
     /** Views read in this batch and not changed since, absent ones as empty: the store holds them as they are. */
     private final Map<MongoCollection<Document>, Map<String, Optional<Object>>> readByCollection =
+            new IdentityHashMap<>();
+    /** The documents the store held for views the batch read (empty: none), to skip writes that change nothing. */
+    private final Map<MongoCollection<Document>, Map<String, Optional<Document>>> storedByCollection =
             new IdentityHashMap<>();
 
     /** Writes batches behind a processor: this batch's own writes go out after theirs. */
@@ -105,6 +109,15 @@ public final class PendingViews {
         readByCollection.computeIfAbsent(collection, c -> new HashMap<>()).put(id, Optional.ofNullable(view));
     }
 
+    /**
+     * As {@link #read}, and what the store holds ({@code null}: none), seen just now: a write that would leave the
+     * view as stored is not sent. A view only taken as absent ({@code startEmpty}) is always written.
+     */
+    void readStored(MongoCollection<Document> collection, String id, Object view, Document document) {
+        read(collection, id, view);
+        storedByCollection.computeIfAbsent(collection, c -> new HashMap<>()).put(id, Optional.ofNullable(document));
+    }
+
     Map<String, Held> heldIn(MongoCollection<Document> collection) {
         return byCollection.getOrDefault(collection, Map.of());
     }
@@ -145,14 +158,24 @@ public final class PendingViews {
     private Writes detach() {
         Map<MongoCollection<Document>, Map<String, Document>> documents = new LinkedHashMap<>();
         byCollection.forEach((collection, held) -> {
+            Map<String, Optional<Document>> stored = storedByCollection.getOrDefault(collection, Map.of());
             Map<String, Document> converted = new LinkedHashMap<>();
-            held.forEach((id, view) -> converted.put(id, view.view == null ? null : view.toDocument.apply(view.view)));
-            documents.put(collection, converted);
+            held.forEach((id, view) -> {
+                Document document = view.view == null ? null : view.toDocument.apply(view.view);
+                Optional<Document> before = stored.get(id);
+                if (before == null || !Objects.equals(document, before.orElse(null))) {
+                    converted.put(id, document);
+                }
+            });
+            if (!converted.isEmpty()) {
+                documents.put(collection, converted);
+            }
         });
         Writes writes = new Writes(documents, new IdentityHashMap<>(caches));
         byCollection.clear();
         caches.clear();
         readByCollection.clear();
+        storedByCollection.clear();
         return writes;
     }
 
