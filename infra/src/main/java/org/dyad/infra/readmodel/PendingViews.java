@@ -181,7 +181,7 @@ public final class PendingViews {
 
     private void flush() {
         if (writer != null && !byCollection.isEmpty()) {
-            writer.awaitWritten();
+            writer.awaitQuietly();
         }
         detach().write();
     }

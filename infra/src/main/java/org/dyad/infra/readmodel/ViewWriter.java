@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -21,11 +22,13 @@ import java.util.concurrent.Executors;
 @Component
 public class ViewWriter implements DisposableBean {
 
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
     private final ExecutorService thread;
     private volatile PendingViews.Writes inFlight;
     private volatile Thread writing;
-    /** Guarded by this. */
-    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+    /** Set by the processor's thread only. */
+    private volatile CompletableFuture<Void> last = DONE;
 
     public ViewWriter() {
         this(Executors.newSingleThreadExecutor(task -> {
@@ -40,39 +43,65 @@ public class ViewWriter implements DisposableBean {
         this.thread = thread;
     }
 
-    /** Returns once the writes handed over are done; throws, once, what they threw. */
-    public synchronized void awaitWritten() {
-        if (Thread.currentThread() == writing) {
-            return; // an announcement run after a write: the write is done
+    /** For the processor: returns once the writes handed over are done; throws, once, what they threw. */
+    public void awaitWritten() {
+        CompletableFuture<Void> pending = await();
+        RuntimeException failure = failure(pending);
+        if (failure != null) {
+            synchronized (this) {
+                if (last == pending) {
+                    last = DONE;
+                }
+            }
+            throw failure;
         }
+    }
+
+    /** Returns once the writes handed over are done; a failure stays for the processor to see. */
+    void awaitQuietly() {
+        await();
+    }
+
+    private CompletableFuture<Void> await() {
+        CompletableFuture<Void> pending = last;
+        if (Thread.currentThread() == writing) {
+            return DONE; // an announcement run after a write: the write is done
+        }
+        failure(pending);
+        return pending;
+    }
+
+    private static RuntimeException failure(CompletableFuture<Void> done) {
         try {
-            last.join();
+            done.join();
+            return null;
         } catch (CompletionException e) {
-            last = CompletableFuture.completedFuture(null);
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            return e.getCause() instanceof RuntimeException cause ? cause : e;
+        } catch (CancellationException e) {
+            return e;
         }
     }
 
     /** True until the writes handed over last are done. */
-    public synchronized boolean writing() {
+    public boolean writing() {
         return !last.isDone();
     }
 
     /** Throws, once, what writes handed over threw, if they are done and failed; does not wait for them. */
-    public synchronized void throwIfFailed() {
+    public void throwIfFailed() {
         if (last.isCompletedExceptionally()) {
             awaitWritten();
         }
     }
 
     /**
-     * After the writes handed over before, writes these and then runs {@code then}, on the writer's thread.
-     * The returned stage completes when both are done.
+     * For the processor: after the writes handed over before, writes these and then runs {@code then}, on the
+     * writer's thread. The returned stage completes when both are done.
      */
-    public synchronized CompletableFuture<Void> writeBehind(PendingViews.Writes writes, Runnable then) {
+    public CompletableFuture<Void> writeBehind(PendingViews.Writes writes, Runnable then) {
         awaitWritten();
         inFlight = writes;
-        last = CompletableFuture.runAsync(() -> {
+        CompletableFuture<Void> next = CompletableFuture.runAsync(() -> {
             writing = Thread.currentThread();
             try {
                 try {
@@ -85,7 +114,8 @@ public class ViewWriter implements DisposableBean {
                 writing = null;
             }
         }, thread);
-        return last;
+        last = next;
+        return next;
     }
 
     /** What a batch still being written leaves of the view (empty inside: removed), or empty if it did not write it. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ViewWriterTest {
 
@@ -128,12 +130,35 @@ class ViewWriterTest {
         writer.throwIfFailed(); // still being written: nothing to throw yet
         gate.countDown();
 
+        // Another unit of work's writes wait for these, but leave the failure for the processor.
+        DefaultUnitOfWork.startAndGet(null).execute(() -> rows.save("c", new Row("c", "south", 1)));
+        assertThat(raw.countDocuments(new Document("_id", "c"))).isOne();
         assertThatThrownBy(writer::awaitWritten).isInstanceOf(MongoBulkWriteException.class);
         assertThat(then).isFalse();
         assertThat(writer.writing()).isFalse();
         assertThatCode(writer::awaitWritten).doesNotThrowAnyException();
         // What the failed batch wrote is not taken for stored: a read goes to the store.
         assertThat(rows.find("b")).isEmpty();
+    }
+
+    @Test
+    void whatRunsAfterAWriteOnTheWritersThreadMayWaitForWritesWithoutWaitingForItself() throws Exception {
+        CompletableFuture<Void> then = new CompletableFuture<>();
+        batchWrittenBehind(() -> rows.save("a", new Row("a", "north", 1)), () -> {
+            try {
+                Thread.sleep(200); // the processor is waiting for this write by now
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertThat(writer.writing()).isTrue();
+            writer.awaitWritten();
+            DefaultUnitOfWork.startAndGet(null).execute(() -> rows.save("b", new Row("b", "north", 1)));
+            then.complete(null);
+        });
+        gate.countDown();
+        assertTimeoutPreemptively(Duration.ofSeconds(10), writer::awaitWritten);
+        then.get(10, TimeUnit.SECONDS);
+        assertThat(raw.countDocuments()).isEqualTo(2);
     }
 
     @Test
