@@ -4,9 +4,9 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.dyad.application.shared.AfterCommit;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.dyad.application.shared.AfterCommit;
 import org.dyad.infra.readmodel.PendingViews;
 import org.dyad.infra.readmodel.ViewWriter;
 

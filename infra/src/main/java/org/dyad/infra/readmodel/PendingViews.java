@@ -212,7 +212,7 @@ public final class PendingViews {
         }
 
         /** One bulk write per collection, in order; then each collection's cache learns what the store holds. */
-        public void write() {
+        void write() {
             documents.forEach(this::write);
         }
 

@@ -96,9 +96,9 @@ public class ViewWriter implements DisposableBean {
 
     /**
      * For the processor: after the writes handed over before, writes these and then runs {@code then}, on the
-     * writer's thread. The returned stage completes when both are done.
+     * writer's thread.
      */
-    public CompletableFuture<Void> writeBehind(PendingViews.Writes writes, Runnable then) {
+    public void writeBehind(PendingViews.Writes writes, Runnable then) {
         awaitWritten();
         inFlight = writes;
         CompletableFuture<Void> next = CompletableFuture.runAsync(() -> {
@@ -115,7 +115,6 @@ public class ViewWriter implements DisposableBean {
             }
         }, thread);
         last = next;
-        return next;
     }
 
     /** What a batch still being written leaves of the view (empty inside: removed), or empty if it did not write it. */

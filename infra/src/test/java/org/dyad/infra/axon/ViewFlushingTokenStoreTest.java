@@ -7,8 +7,10 @@ import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.dyad.application.shared.AfterCommit;
+import org.dyad.infra.readmodel.ViewWriter;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.dyad.infra.readmodel.ViewWriter;
-
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ViewFlushingTokenStoreTest {
 
@@ -99,8 +100,7 @@ class ViewFlushingTokenStoreTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(200);
-            assertThat(partial).isNotDone();
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> !partial.isDone());
 
             gate.countDown();
             partial.get(10, TimeUnit.SECONDS);

@@ -23,13 +23,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ViewWriterTest {
 
@@ -106,7 +105,7 @@ class ViewWriterTest {
             assertThat(rows.find("c")).isEmpty();
             rows.save("b", new Row("b", "south", 2));
         }));
-        assertThatThrownBy(() -> next.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !next.isDone());
 
         gate.countDown();
         assertThatCode(() -> next.get(10, TimeUnit.SECONDS)).doesNotThrowAnyException();
@@ -144,19 +143,26 @@ class ViewWriterTest {
     @Test
     void whatRunsAfterAWriteOnTheWritersThreadMayWaitForWritesWithoutWaitingForItself() throws Exception {
         CompletableFuture<Void> then = new CompletableFuture<>();
-        batchWrittenBehind(() -> rows.save("a", new Row("a", "north", 1)), () -> {
+        CompletableFuture<Void> processorWaited = new CompletableFuture<>();
+        Thread processor = new Thread(() -> {
             try {
-                Thread.sleep(200); // the processor is waiting for this write by now
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                writer.awaitWritten();
+                processorWaited.complete(null);
+            } catch (RuntimeException e) {
+                processorWaited.completeExceptionally(e);
             }
+        });
+        batchWrittenBehind(() -> rows.save("a", new Row("a", "north", 1)), () -> {
+            // The processor is waiting for this write.
+            await().atMost(Duration.ofSeconds(10)).until(() -> processor.getState() == Thread.State.WAITING);
             assertThat(writer.writing()).isTrue();
             writer.awaitWritten();
             DefaultUnitOfWork.startAndGet(null).execute(() -> rows.save("b", new Row("b", "north", 1)));
             then.complete(null);
         });
         gate.countDown();
-        assertTimeoutPreemptively(Duration.ofSeconds(10), writer::awaitWritten);
+        processor.start();
+        processorWaited.get(10, TimeUnit.SECONDS);
         then.get(10, TimeUnit.SECONDS);
         assertThat(raw.countDocuments()).isEqualTo(2);
     }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReadAheadTest {
@@ -65,18 +67,15 @@ class ReadAheadTest {
     }
 
     @Test
-    void severalBatchesAreFetchedAheadButNoMoreThanTheDepth() throws Exception {
+    void severalBatchesAreFetchedAheadButNoMoreThanTheDepth() {
         try (Stream<TrackedEventData<?>> stream = ReadAhead.stream(null, store(100, new CountDownLatch(1)))) {
             Iterator<TrackedEventData<?>> events = stream.iterator();
             List<Long> read = new ArrayList<>();
             read.add(indexOf(events.next()));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (fetchedOn.size() < 1 + ReadAhead.DEPTH && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            Thread.sleep(100);
             // The reader still holds the first batch: the depth's batches after it are fetched, and no more.
-            assertThat(fetchedOn).hasSize(1 + ReadAhead.DEPTH);
+            await().atMost(Duration.ofSeconds(10)).until(() -> fetchedOn.size() == 1 + ReadAhead.DEPTH);
+            await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(1))
+                    .until(() -> fetchedOn.size() == 1 + ReadAhead.DEPTH);
             events.forEachRemaining(e -> read.add(indexOf(e)));
             assertThat(read).containsExactlyElementsOf(LongStream.rangeClosed(1, 100).boxed().toList());
         }
