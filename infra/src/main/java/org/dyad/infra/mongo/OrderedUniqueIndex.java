@@ -1,10 +1,12 @@
 package org.dyad.infra.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -27,12 +29,15 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
     private final MVMap<KeyValue, Object> map;
     private final List<String> keyNames;
     private final Set<String> keyNameSet;
+    /** Some key is a path into a subdocument. */
+    private final boolean nestedKey;
 
     OrderedUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.map = map;
         this.keyNames = keys.stream().map(IndexKey::getKey).toList();
         this.keyNameSet = Collections.unmodifiableSet(new LinkedHashSet<>(keyNames));
+        this.nestedKey = keyNames.stream().anyMatch(key -> key.contains("."));
     }
 
     /** The stock index builds this list again, through a stream, for every document it indexes or looks up. */
@@ -153,6 +158,35 @@ final class OrderedUniqueIndex extends AbstractUniqueIndex<Object> {
             }
             return positions;
         }
+    }
+
+    /**
+     * The collection has checked every index ({@code checkAdd}) before it adds to any, and holds its lock between;
+     * the stock {@code add} looks up each key again first. A key found present all the same is still refused.
+     */
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (nestedKey) {
+            super.add(document, position, collection);
+            return;
+        }
+        if (isSparse() && noneOf(keyNames, document)) {
+            return;
+        }
+        for (KeyValue keyValue : getKeyValues(document)) {
+            if (!putKeyPosition(keyValue, position)) {
+                throw new DuplicateKeyError(this, collection, getKeys(), keyValue);
+            }
+        }
+    }
+
+    private static boolean noneOf(List<String> keys, Document document) {
+        for (String key : keys) {
+            if (document.containsKey(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

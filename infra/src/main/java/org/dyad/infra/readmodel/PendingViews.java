@@ -1,7 +1,11 @@
 package org.dyad.infra.readmodel;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -11,12 +15,14 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -152,26 +158,34 @@ public final class PendingViews {
     public static Writes detachCurrent() {
         PendingViews pending = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(RESOURCE)
                 : null;
-        return pending == null ? new Writes(Map.of(), Map.of()) : pending.detach();
+        return pending == null ? new Writes(Map.of(), Map.of(), Map.of()) : pending.detach();
     }
 
     private Writes detach() {
         Map<MongoCollection<Document>, Map<String, Document>> documents = new LinkedHashMap<>();
+        Map<MongoCollection<Document>, Set<String>> absent = new IdentityHashMap<>();
         byCollection.forEach((collection, held) -> {
             Map<String, Optional<Document>> stored = storedByCollection.getOrDefault(collection, Map.of());
+            Map<String, Optional<Object>> read = readByCollection.getOrDefault(collection, Map.of());
             Map<String, Document> converted = new LinkedHashMap<>();
+            Set<String> none = new HashSet<>();
             held.forEach((id, view) -> {
                 Document document = view.view == null ? null : view.toDocument.apply(view.view);
                 Optional<Document> before = stored.get(id);
                 if (before == null || !Objects.equals(document, before.orElse(null))) {
                     converted.put(id, document);
+                    Optional<Object> readAs = read.get(id);
+                    if (document != null && (before != null ? before.isEmpty() : readAs != null && readAs.isEmpty())) {
+                        none.add(id);
+                    }
                 }
             });
             if (!converted.isEmpty()) {
                 documents.put(collection, converted);
+                absent.put(collection, none);
             }
         });
-        Writes writes = new Writes(documents, new IdentityHashMap<>(caches));
+        Writes writes = new Writes(documents, absent, new IdentityHashMap<>(caches));
         byCollection.clear();
         caches.clear();
         readByCollection.clear();
@@ -189,14 +203,23 @@ public final class PendingViews {
     /**
      * A batch's view writes, as documents (null: a removal), each collection's in the order of its last write. While
      * they are being written behind the processor, its next batch reads these views from here ({@link ViewWriter}).
+     * A view the batch found absent, or took as absent ({@code startEmpty}), is inserted, which costs the store less
+     * than a replacement that looks for it first; should it be there after all (an earlier try stored it and then
+     * failed), it is replaced.
      */
     public static final class Writes {
+        /** Past this many switches between inserts and replacements in one collection's writes, only replacements. */
+        private static final int MAX_SWITCHES = 2;
+
         private final Map<MongoCollection<Document>, Map<String, Document>> documents;
+        private final Map<MongoCollection<Document>, Set<String>> absent;
         private final Map<MongoCollection<Document>, DocumentCache> caches;
 
         private Writes(Map<MongoCollection<Document>, Map<String, Document>> documents,
+                       Map<MongoCollection<Document>, Set<String>> absent,
                        Map<MongoCollection<Document>, DocumentCache> caches) {
             this.documents = documents;
+            this.absent = absent;
             this.caches = caches;
         }
 
@@ -217,24 +240,30 @@ public final class PendingViews {
         }
 
         private void write(MongoCollection<Document> collection, Map<String, Document> changes) {
+            Set<String> inserts = absent.getOrDefault(collection, Set.of());
+            if (switches(changes.keySet(), inserts) > MAX_SWITCHES) {
+                inserts = Set.of(); // the driver sends each run of inserts, or of other writes, as a command of its own
+            }
             List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
             Map<String, Document> written = new LinkedHashMap<>();
             List<String> deleted = new ArrayList<>();
-            changes.forEach((id, document) -> {
+            for (Map.Entry<String, Document> change : changes.entrySet()) {
+                String id = change.getKey();
+                Document document = change.getValue();
                 if (document == null) {
                     deleted.add(id);
                     writes.add(new DeleteOneModel<>(eq("_id", id)));
                 } else {
                     written.put(id, document);
-                    writes.add(new ReplaceOneModel<>(eq("_id", id), document, UPSERT));
+                    writes.add(inserts.contains(id) ? new InsertOneModel<>(document) : replacement(document));
                 }
-            });
+            }
             if (writes.isEmpty()) {
                 return;
             }
             DocumentCache cache = caches.getOrDefault(collection, DocumentCache.NONE);
             try {
-                collection.bulkWrite(writes);
+                bulkWrite(collection, writes);
             } catch (RuntimeException e) {
                 cache.forget(written.keySet());
                 cache.forget(deleted);
@@ -242,6 +271,44 @@ public final class PendingViews {
             }
             written.forEach(cache::wrote);
             cache.forget(deleted);
+        }
+
+        private static ReplaceOneModel<Document> replacement(Document document) {
+            return new ReplaceOneModel<>(eq("_id", document.get("_id")), document, UPSERT);
+        }
+
+        /** In order: an insert that finds its view stored stops the bulk there; it and the rest go again, replaced. */
+        private static void bulkWrite(MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+            int from = 0;
+            while (from < writes.size()) {
+                List<WriteModel<Document>> rest = writes.subList(from, writes.size());
+                try {
+                    collection.bulkWrite(rest);
+                    return;
+                } catch (MongoBulkWriteException e) {
+                    BulkWriteError error = e.getWriteErrors().isEmpty() ? null : e.getWriteErrors().get(0);
+                    if (error == null || e.getWriteConcernError() != null
+                            || ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY
+                            || !(rest.get(error.getIndex()) instanceof InsertOneModel<Document> insert)) {
+                        throw e;
+                    }
+                    from += error.getIndex();
+                    writes.set(from, replacement(insert.getDocument()));
+                }
+            }
+        }
+
+        private static int switches(Set<String> ids, Set<String> inserts) {
+            int switches = 0;
+            Boolean last = null;
+            for (String id : ids) {
+                boolean insert = inserts.contains(id);
+                if (last != null && last != insert) {
+                    switches++;
+                }
+                last = insert;
+            }
+            return switches;
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.dyad.infra.mongo;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -20,6 +22,7 @@ import java.util.function.LongPredicate;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OrderedUniqueIndexTest {
 
@@ -59,6 +62,32 @@ class OrderedUniqueIndexTest {
         assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("_id",
                 new de.bwaldvogel.mongo.bson.Document("$gt", true)))).isFalse();
         store.close();
+    }
+
+    @Test
+    void anAddWithoutTheStockSecondCheckStillRefusesAKeyThatIsThereAndASparseOneSkipsDocumentsWithoutItsField() {
+        MongoServer server = new MongoServer(DurableH2Backend.open(dir.resolve("adds.mv").toString(),
+                Durability.COMMIT, Set.of()));
+        server.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+            MongoCollection<Document> things = client.getDatabase("dyad").getCollection("things");
+            things.createIndex(Indexes.ascending("k"), new IndexOptions().unique(true).sparse(true));
+            things.insertMany(List.of(new Document("_id", 1L).append("k", 1L), new Document("_id", 2L),
+                    new Document("_id", 3L)));
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", 4L).append("k", 1.0)))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", 2L).append("k", 5L)))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(things.find().into(new ArrayList<>())).extracting(d -> d.get("_id"))
+                    .containsExactly(1L, 2L, 3L);
+            assertThat(things.find(new Document("k", 5L)).first()).isNull();
+            things.insertOne(new Document("_id", 4L).append("k", 5L));
+            assertThat(things.find(new Document("k", new Document("$gte", 5L))).into(new ArrayList<>()))
+                    .extracting(d -> d.get("_id")).containsExactly(4L);
+        } finally {
+            server.shutdownNow();
+        }
     }
 
     @Test

@@ -1,10 +1,14 @@
 package org.dyad.infra.readmodel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +31,7 @@ class PendingViewsTest {
     }
 
     private MongoServer server;
+    private String address;
     private MongoClient client;
     private MongoCollection<Document> raw;
     private JsonViewCollection<Row> rows;
@@ -33,7 +39,8 @@ class PendingViewsTest {
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
+        address = server.bindAndGetConnectionString();
+        client = MongoClients.create(address);
         MongoDatabase database = client.getDatabase("views");
         raw = database.getCollection("rows");
         rows = new JsonViewCollection<>(database, "rows", new JsonDocuments(new ObjectMapper()), Row.class,
@@ -176,6 +183,48 @@ class PendingViewsTest {
         assertThat(rows.find("a")).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(2));
         rows.startEmpty(List.of("a")); // outside a batch: nothing
         assertThat(rows.find("a")).isPresent();
+    }
+
+    @Test
+    void viewsTheBatchFoundOrTookAsAbsentAreInsertedAndOneStoredAfterAllIsReplacedInItsPlace() {
+        List<String> commands = new CopyOnWriteArrayList<>();
+        MongoClient watchedClient = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(address))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        commands.add(event.getCommandName());
+                    }
+                }).build());
+        try {
+            JsonViewCollection<Row> watched = new JsonViewCollection<>(watchedClient.getDatabase("views"), "rows",
+                    new JsonDocuments(new ObjectMapper()), Row.class, DocumentCache.NONE, new ViewWriter(),
+                    List.of("unit"));
+            rows.save("a", new Row("a", "north", 1));
+            rows.save("c", new Row("c", "north", 1)); // as an earlier try at the batch may leave it
+            DefaultUnitOfWork.startAndGet(null).execute(() -> {
+                watched.prefetch(List.of("a", "b"));
+                watched.startEmpty(List.of("c", "d"));
+                commands.clear();
+                watched.save("b", new Row("b", "north", 2));
+                watched.save("c", new Row("c", "north", 2));
+                watched.save("d", new Row("d", "north", 2));
+            });
+            // One insert of b, c and d stops at c; c is replaced, then d inserted.
+            assertThat(commands).containsExactly("insert", "update", "insert");
+            assertThat(raw.find().into(new ArrayList<>())).extracting(d -> d.get("_id") + "=" + d.get("count"))
+                    .containsExactlyInAnyOrder("a=1", "b=2", "c=2", "d=2");
+
+            DefaultUnitOfWork.startAndGet(null).execute(() -> {
+                watched.prefetch(List.of("a"));
+                commands.clear();
+                watched.save("a", new Row("a", "north", 3));
+            });
+            assertThat(commands).containsExactly("update");
+            assertThat(raw.find(new Document("_id", "a")).first()).containsEntry("count", 3);
+        } finally {
+            watchedClient.close();
+        }
     }
 
     @Test

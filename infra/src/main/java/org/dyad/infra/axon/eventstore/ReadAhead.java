@@ -1,6 +1,5 @@
 package org.dyad.infra.axon.eventstore;
 
-import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 
@@ -22,12 +21,13 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A tracking reader's stream of stored events that fetches the next batches on another thread while the reader
+ * A tracking reader's stream of stored events (as stored, or as messages: {@code tokenOf} gives each one's token)
+ * that fetches the next batches on another thread while the reader
  * handles the one before, so that a processor catching up (a rebuild) reads and projects at the same time. Each
  * batch is fetched from the last token of the one before, as the plain stream would; only earlier. Up to
  * {@value #DEPTH} batches are fetched ahead: a processor takes several at once and handles them together.
  */
-final class ReadAhead extends Spliterators.AbstractSpliterator<TrackedEventData<?>> {
+final class ReadAhead<E> extends Spliterators.AbstractSpliterator<E> {
 
     private static final ExecutorService READERS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "event-read-ahead");
@@ -37,36 +37,38 @@ final class ReadAhead extends Spliterators.AbstractSpliterator<TrackedEventData<
 
     static final int DEPTH = 8;
 
-    private final Function<TrackingToken, List<? extends TrackedEventData<?>>> fetch;
+    private final Function<TrackingToken, List<? extends E>> fetch;
+    private final Function<E, TrackingToken> tokenOf;
     private final Executor executor;
     private TrackingToken lastToken;
-    private Iterator<? extends TrackedEventData<?>> batch = Collections.emptyIterator();
+    private Iterator<? extends E> batch = Collections.emptyIterator();
     /** Each fetched from the end of the one before it; one that comes back empty ends those after it. */
-    private final Deque<CompletableFuture<List<? extends TrackedEventData<?>>>> ahead = new ArrayDeque<>();
+    private final Deque<CompletableFuture<List<? extends E>>> ahead = new ArrayDeque<>();
 
-    private ReadAhead(TrackingToken from, Function<TrackingToken, List<? extends TrackedEventData<?>>> fetch,
-                      Executor executor) {
+    private ReadAhead(TrackingToken from, Function<TrackingToken, List<? extends E>> fetch,
+                      Function<E, TrackingToken> tokenOf, Executor executor) {
         super(Long.MAX_VALUE, NONNULL | ORDERED | DISTINCT);
         this.lastToken = from;
         this.fetch = fetch;
+        this.tokenOf = tokenOf;
         this.executor = executor;
     }
 
-    static Stream<TrackedEventData<?>> stream(TrackingToken from,
-                                              Function<TrackingToken, List<? extends TrackedEventData<?>>> fetch) {
-        ReadAhead reader = new ReadAhead(from, fetch, READERS);
+    static <E> Stream<E> stream(TrackingToken from, Function<TrackingToken, List<? extends E>> fetch,
+                                Function<E, TrackingToken> tokenOf) {
+        ReadAhead<E> reader = new ReadAhead<>(from, fetch, tokenOf, READERS);
         return StreamSupport.stream(reader, false).onClose(reader::close);
     }
 
     @Override
-    public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+    public boolean tryAdvance(Consumer<? super E> action) {
         if (!batch.hasNext()) {
-            List<? extends TrackedEventData<?>> fetched = ahead.isEmpty() ? fetch.apply(lastToken) : await(ahead.poll());
+            List<? extends E> fetched = ahead.isEmpty() ? fetch.apply(lastToken) : await(ahead.poll());
             if (fetched.isEmpty()) {
                 close(); // the head: the next call asks the store again
                 return false;
             }
-            CompletableFuture<List<? extends TrackedEventData<?>>> last =
+            CompletableFuture<List<? extends E>> last =
                     ahead.isEmpty() ? CompletableFuture.completedFuture(fetched) : ahead.peekLast();
             while (ahead.size() < DEPTH) {
                 last = last.thenApplyAsync(this::fetchAfter, executor);
@@ -74,14 +76,14 @@ final class ReadAhead extends Spliterators.AbstractSpliterator<TrackedEventData<
             }
             batch = fetched.iterator();
         }
-        TrackedEventData<?> event = batch.next();
-        lastToken = event.trackingToken();
+        E event = batch.next();
+        lastToken = tokenOf.apply(event);
         action.accept(event);
         return true;
     }
 
-    private List<? extends TrackedEventData<?>> fetchAfter(List<? extends TrackedEventData<?>> before) {
-        return before.isEmpty() ? before : fetch.apply(before.get(before.size() - 1).trackingToken());
+    private List<? extends E> fetchAfter(List<? extends E> before) {
+        return before.isEmpty() ? before : fetch.apply(tokenOf.apply(before.get(before.size() - 1)));
     }
 
     private void close() {

@@ -53,7 +53,8 @@ class ReadAheadTest {
     @Test
     void theNextBatchIsFetchedWhileTheReaderHandlesThisOneAndEveryEventComesOnceInOrder() throws Exception {
         CountDownLatch secondFetch = new CountDownLatch(1);
-        try (Stream<TrackedEventData<?>> stream = ReadAhead.stream(null, store(10, secondFetch))) {
+        try (Stream<TrackedEventData<?>> stream = ReadAhead.stream(null, store(10, secondFetch),
+                TrackedEventData::trackingToken)) {
             Iterator<TrackedEventData<?>> events = stream.iterator();
             List<Long> read = new ArrayList<>();
             read.add(indexOf(events.next()));
@@ -68,7 +69,8 @@ class ReadAheadTest {
 
     @Test
     void severalBatchesAreFetchedAheadButNoMoreThanTheDepth() {
-        try (Stream<TrackedEventData<?>> stream = ReadAhead.stream(null, store(100, new CountDownLatch(1)))) {
+        try (Stream<TrackedEventData<?>> stream = ReadAhead.stream(null,
+                store(100, new CountDownLatch(1)), TrackedEventData::trackingToken)) {
             Iterator<TrackedEventData<?>> events = stream.iterator();
             List<Long> read = new ArrayList<>();
             read.add(indexOf(events.next()));
@@ -90,7 +92,8 @@ class ReadAheadTest {
             }
             return List.of(event(1), event(2));
         };
-        try (Stream<TrackedEventData<?>> stream = ReadAhead.stream(null, failingSecond)) {
+        try (Stream<TrackedEventData<?>> stream = ReadAhead.stream(null, failingSecond,
+                TrackedEventData::trackingToken)) {
             Iterator<TrackedEventData<?>> events = stream.iterator();
             assertThat(indexOf(events.next())).isEqualTo(1);
             assertThat(indexOf(events.next())).isEqualTo(2);
