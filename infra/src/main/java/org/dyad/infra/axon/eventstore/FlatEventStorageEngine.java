@@ -244,8 +244,9 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * As Axon's, from {@link #readEventData}'s batches, except that each batch's payloads and metadata are
-     * deserialized on the thread that reads it ahead, not on the processor's.
+     * As Axon's, from {@link #readEventData}'s batches, except that each batch's payloads are deserialized on the
+     * thread that reads it ahead, not on the processor's. Metadata stays lazy: the projections seldom read it, and
+     * deserializing it for every event cost as much as the payloads.
      */
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
@@ -259,7 +260,6 @@ public final class FlatEventStorageEngine extends BatchingEventStorageEngine {
         for (TrackedEventMessage<?> message : messages) {
             try {
                 message.getPayload();
-                message.getMetaData();
             } catch (RuntimeException e) {
                 // left lazy: the processor meets the failure where it would have without this
             }
