@@ -17,6 +17,11 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -105,6 +111,58 @@ class FlatEventStorageEngineTest {
 
     private static List<TrackedEventMessage<?>> readAll(FlatEventStorageEngine engine, TrackingToken from) {
         return engine.readEvents(from, false).collect(Collectors.toList());
+    }
+
+    @Test
+    void aTrackingReaderGetsPayloadsDeserializedOnTheReadAheadThreadAndMetadataLeftForWhenItIsRead() {
+        JacksonSerializer json = JacksonSerializer.defaultSerializer();
+        List<String> payloadThreads = new CopyOnWriteArrayList<>();
+        List<String> metadataThreads = new CopyOnWriteArrayList<>();
+        Serializer watched = new Serializer() {
+            @Override
+            public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+                return json.serialize(object, expectedRepresentation);
+            }
+
+            @Override
+            public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+                return json.canSerializeTo(expectedRepresentation);
+            }
+
+            @Override
+            public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+                (serializedObject.getType().getName().equals(MetaData.class.getName()) ? metadataThreads
+                        : payloadThreads).add(Thread.currentThread().getName());
+                return json.deserialize(serializedObject);
+            }
+
+            @Override
+            public Class classForType(SerializedType type) {
+                return json.classForType(type);
+            }
+
+            @Override
+            public SerializedType typeForClass(Class type) {
+                return json.typeForClass(type);
+            }
+
+            @Override
+            public Converter getConverter() {
+                return json.getConverter();
+            }
+        };
+        FlatEventStorageEngine engine = FlatEventStorageEngine.builder().database(database).singleWriter(false)
+                .eventSerializer(watched).snapshotSerializer(watched).batchSize(100).build();
+        engine.appendEvents(events("a", 0, 300));
+
+        List<TrackedEventMessage<?>> read = readAll(engine, null);
+        assertThat(texts(read)).hasSize(300).startsWith("a/0").endsWith("a/299");
+        // The first batch is read on the reader's thread; the next ones ahead of it.
+        assertThat(payloadThreads).hasSize(300);
+        assertThat(payloadThreads.subList(100, 300)).containsOnly("event-read-ahead");
+        assertThat(metadataThreads).isEmpty();
+        assertThat(read.get(299).getMetaData()).isEmpty();
+        assertThat(metadataThreads).containsExactly(Thread.currentThread().getName());
     }
 
     @Test
