@@ -198,7 +198,8 @@ class DurableH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collectionName);
             return new HashedInCollection(this, collectionName, options,
                     getMvStore().openMap(StoreFormat.documentMapName(namespace), StoreFormat.documentMap()),
-                    getMvStore().openMap(StoreFormat.metadataMapName(namespace)), getCursorRegistry());
+                    getMvStore().openMap(StoreFormat.metadataMapName(namespace)), getCursorRegistry(),
+                    () -> deferred.contains(collectionName));
         }
 
         @Override

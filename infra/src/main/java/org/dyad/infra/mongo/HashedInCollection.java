@@ -5,27 +5,69 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
 
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * An H2 collection that matches a one-field {@code $in} of strings, or of whole numbers, by a hash lookup. The
  * server's matcher walks the whole list for each document it checks, so reading an aggregate's events through the
  * list of their keys cost the square of the list's length. Any other query, or a value of another type, is left to
  * the server's matcher, and the answer is the same either way.
+ * <p>
+ * A collection {@code sizedWhenAsked} (a read model, rewritten by every rebuild) does not keep its data size as it is
+ * written, which cost a BSON encoding of every document written, and of the old one too on a replace; its size is
+ * summed when asked ({@code collStats}), at the cost of a read of the whole collection.
  */
 final class HashedInCollection extends H2Collection {
 
     /** Every document a query checks is matched against the same query object: its list is hashed once. */
     private volatile InList lastQuery = InList.NONE;
 
+    /** Asked at each write, not when opened: a backend opens the stored collections before it knows which. */
+    private final BooleanSupplier sizedWhenAsked;
+
     HashedInCollection(MongoDatabase database, String collectionName, CollectionOptions options,
-                       MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+                       MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
+                       BooleanSupplier sizedWhenAsked) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        this.sizedWhenAsked = sizedWhenAsked;
+    }
+
+    @Override
+    protected boolean tracksDataSize() {
+        return !sizedWhenAsked();
+    }
+
+    @Override
+    protected int getDataSize() {
+        if (!sizedWhenAsked()) {
+            return super.getDataSize();
+        }
+        long size = streamAllDocumentsWithPosition().mapToLong(stored -> encodedSize(stored.getDocument())).sum();
+        return (int) Math.min(Integer.MAX_VALUE, size);
+    }
+
+    /** Null while H2Collection's constructor runs: it reads the size to log it. */
+    private boolean sizedWhenAsked() {
+        return sizedWhenAsked != null && sizedWhenAsked.getAsBoolean();
+    }
+
+    private static int encodedSize(Document document) {
+        ByteBuf bson = Unpooled.buffer(512);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            return bson.readableBytes();
+        } finally {
+            bson.release();
+        }
     }
 
     @Override
