@@ -27,13 +27,34 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(512);
+        ByteBuf bson = encode(document);
         try {
-            BsonEncoder.encodeDocument(document, bson);
             int length = bson.readableBytes();
             buffer.putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
         } finally {
             bson.release();
+        }
+    }
+
+    /** The document's BSON length, as stored (and as the server counts a collection's data size). */
+    static int encodedSize(Document document) {
+        ByteBuf bson = encode(document);
+        try {
+            return bson.readableBytes();
+        } finally {
+            bson.release();
+        }
+    }
+
+    /** On the heap, for the caller to release. */
+    private static ByteBuf encode(Document document) {
+        ByteBuf bson = Unpooled.buffer(512);
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+            return bson;
+        } catch (RuntimeException e) {
+            bson.release();
+            throw e;
         }
     }
 

@@ -5,9 +5,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.MVMap;
 
 import java.util.Collection;
@@ -51,23 +48,14 @@ final class HashedInCollection extends H2Collection {
         if (!sizedWhenAsked()) {
             return super.getDataSize();
         }
-        long size = streamAllDocumentsWithPosition().mapToLong(stored -> encodedSize(stored.getDocument())).sum();
+        long size = streamAllDocumentsWithPosition()
+                .mapToLong(stored -> BsonDocumentType.encodedSize(stored.getDocument())).sum();
         return (int) Math.min(Integer.MAX_VALUE, size);
     }
 
     /** Null while H2Collection's constructor runs: it reads the size to log it. */
     private boolean sizedWhenAsked() {
         return sizedWhenAsked != null && sizedWhenAsked.getAsBoolean();
-    }
-
-    private static int encodedSize(Document document) {
-        ByteBuf bson = Unpooled.buffer(512);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-            return bson.readableBytes();
-        } finally {
-            bson.release();
-        }
     }
 
     @Override

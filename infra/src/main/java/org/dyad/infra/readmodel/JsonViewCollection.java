@@ -137,11 +137,11 @@ final class JsonViewCollection<V> {
         if (known.isPresent()) {
             return known.get().map(type::cast);
         }
-        Optional<Optional<Document>> writing = pending.isPresent() ? writer.known(collection, id) : Optional.empty();
-        if (writing.isPresent()) {
-            V view = writing.get().map(d -> json.fromDocument(d, type)).orElse(null);
-            pending.get().readStored(collection, id, view, writing.get().orElse(null));
-            return Optional.ofNullable(view);
+        if (pending.isPresent()) {
+            Optional<Optional<Document>> writing = writer.known(collection, id);
+            if (writing.isPresent()) {
+                return Optional.ofNullable(takeAsRead(pending.get(), id, writing.get().orElse(null)));
+            }
         }
         Document document = cache.get(id);
         if (document == null) {
@@ -149,10 +149,17 @@ final class JsonViewCollection<V> {
             document = collection.find(Filters.eq("_id", id)).first();
             cache.read(id, document, writesBefore);
         }
-        V found = document == null ? null : json.fromDocument(document, type);
-        Document stored = document;
-        pending.ifPresent(p -> p.readStored(collection, id, found, stored));
-        return Optional.ofNullable(found);
+        if (pending.isPresent()) {
+            return Optional.ofNullable(takeAsRead(pending.get(), id, document));
+        }
+        return Optional.ofNullable(document == null ? null : json.fromDocument(document, type));
+    }
+
+    /** The batch takes the view as the store holds it, or will once the writes in flight are done (null: none). */
+    private V takeAsRead(PendingViews pending, String id, Document stored) {
+        V view = stored == null ? null : json.fromDocument(stored, type);
+        pending.readStored(collection, id, view, stored);
+        return view;
     }
 
     /**
@@ -171,23 +178,18 @@ final class JsonViewCollection<V> {
             }
             Optional<Optional<Document>> writing = writer.known(collection, id);
             if (writing.isPresent()) {
-                pending.get().readStored(collection, id, writing.get().map(d -> json.fromDocument(d, type)).orElse(null),
-                        writing.get().orElse(null));
+                takeAsRead(pending.get(), id, writing.get().orElse(null));
                 continue;
             }
             Document cached = cache.get(id);
             if (cached != null) {
-                pending.get().readStored(collection, id, json.fromDocument(cached, type), cached);
+                takeAsRead(pending.get(), id, cached);
             } else {
                 unseen.add(id);
             }
         }
         Map<String, Document> found = readFromStore(unseen);
-        for (String id : unseen) {
-            Document document = found.get(id);
-            pending.get().readStored(collection, id, document == null ? null : json.fromDocument(document, type),
-                    document);
-        }
+        unseen.forEach(id -> takeAsRead(pending.get(), id, found.get(id)));
     }
 
     /**

@@ -35,7 +35,8 @@ public class ViewCollections {
     /** {@code lookups}: the fields the views are found by (see {@link JsonViewCollection}). */
     <V> JsonViewCollection<V> open(String name, Class<V> type, String... lookups) {
         DocumentCache cache = cachedPerCollection > 0 ? new DocumentCache(cachedPerCollection) : DocumentCache.NONE;
-        JsonViewCollection<V> collection = new JsonViewCollection<>(database, name, json, type, cache, writer, List.of(lookups));
+        JsonViewCollection<V> collection = new JsonViewCollection<>(database, name, json, type, cache, writer,
+                List.of(lookups));
         opened.put(name, collection);
         return collection;
     }

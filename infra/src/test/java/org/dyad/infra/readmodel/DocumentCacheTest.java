@@ -37,8 +37,9 @@ class DocumentCacheTest {
         MongoDatabase database = client.getDatabase("views");
         raw = database.getCollection("rows");
         JsonDocuments json = new JsonDocuments(new ObjectMapper());
-        cached = new JsonViewCollection<>(database, "rows", json, Row.class, new DocumentCache(2), new ViewWriter(), List.of());
-        uncached = new JsonViewCollection<>(database, "rows", json, Row.class, DocumentCache.NONE, new ViewWriter(), List.of());
+        ViewWriter writer = new ViewWriter();
+        cached = new JsonViewCollection<>(database, "rows", json, Row.class, new DocumentCache(2), writer, List.of());
+        uncached = new JsonViewCollection<>(database, "rows", json, Row.class, DocumentCache.NONE, writer, List.of());
     }
 
     @AfterEach
