@@ -464,7 +464,10 @@ public final class Bench {
                             fmt(rebuild.get("eventsPerSecond")) + " events/s", ratioCell(rebuild.get("ratioToStoreReadBack")), "", "",
                             "goal >= 0.5x the raw read-back of the same store (5s)" + perRawReadBack(rebuild)
                                     + (rebuild.containsKey("appJitSeconds") ? "; app JIT meanwhile: "
-                                    + rebuild.get("appJitCompilations") + " compilations, " + fmt(rebuild.get("appJitSeconds")) + " s" : "")});
+                                    + rebuild.get("appJitCompilations") + " compilations, " + fmt(rebuild.get("appJitSeconds")) + " s" : "")
+                                    + (rebuild.containsKey("laterHalfEventsPerSecond") ? "; its later half "
+                                    + fmt(rebuild.get("laterHalfEventsPerSecond")) + " events/s = "
+                                    + ratioCell(rebuild.get("laterHalfRatioToStoreReadBack")) + "x" : "")});
                 }
             }
             if (projection.get("storeReadBackPerSecond") != null) {
