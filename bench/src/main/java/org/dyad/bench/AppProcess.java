@@ -47,6 +47,9 @@ final class AppProcess implements AutoCloseable {
         this.startMillis = startMillis;
     }
 
+    /** web-ui/jvm.options, which the README's commands pass to {@code java}; --app-jvm-args come after them. */
+    static final List<String> APP_JVM_OPTIONS = jvmOptions();
+
     static AppProcess start(Options options, Path jar, Path dataDir, Path log) throws IOException {
         Files.createDirectories(dataDir);
         // Run a private copy: a build or a clean elsewhere cannot swap the jar mid-run, and a pattern-based kill of
@@ -60,6 +63,7 @@ final class AppProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Daxoniq.update-checker.disabled=true");
         command.add("-Ddisable-axoniq-console-message=true");
+        command.addAll(APP_JVM_OPTIONS);
         for (String arg : options.appJvmArgs().trim().split("\\s+")) {
             if (!arg.isBlank()) {
                 command.add(arg);
@@ -294,6 +298,27 @@ final class AppProcess implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** A java launcher argument file's arguments: whitespace between them, # to the end of a line a comment. */
+    private static List<String> jvmOptions() {
+        try (InputStream in = AppProcess.class.getResourceAsStream("/jvm.options")) {
+            if (in == null) {
+                throw new IllegalStateException("jvm.options is missing from the bench's jar");
+            }
+            List<String> options = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R")) {
+                int comment = line.indexOf('#');
+                for (String option : (comment < 0 ? line : line.substring(0, comment)).trim().split("\\s+")) {
+                    if (!option.isEmpty()) {
+                        options.add(option);
+                    }
+                }
+            }
+            return List.copyOf(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

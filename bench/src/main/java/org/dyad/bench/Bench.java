@@ -97,6 +97,7 @@ public final class Bench {
         meta.put("java", System.getProperty("java.version"));
         meta.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         meta.put("appJar", jar.toString());
+        meta.put("appJvmOptions", AppProcess.APP_JVM_OPTIONS);
         meta.put("dataDir", work.toString());
         meta.put("options", options.toString());
         meta.put("loadAverageAtStart", loadAverage());
