@@ -205,11 +205,25 @@ final class AppProcess implements AutoCloseable {
     double heapAfterGcMiB() throws IOException, InterruptedException {
         jcmd("GC.run");
         String out = jcmd("GC.heap_info");
-        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(out);
-        if (!used.find()) {
+        long usedKiB = heapUsedKiB(out);
+        if (usedKiB < 0) {
             throw new IOException("Unexpected jcmd GC.heap_info output: " + out);
         }
-        return Math.round(Long.parseLong(used.group(1)) / 1024.0 * 10) / 10.0;
+        return Math.round(usedKiB / 1024.0 * 10) / 10.0;
+    }
+
+    /**
+     * The heap in use as {@code GC.heap_info} prints it: G1's one heap line, or the sum of the parallel or serial
+     * collector's young and old generations (not Metaspace, which has a "used" of its own); -1 when there is none.
+     */
+    static long heapUsedKiB(String heapInfo) {
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("(?m)^\\s*(garbage-first heap|PSYoungGen|ParOldGen"
+                + "|def new generation|tenured generation)\\s+total \\d+K, used (\\d+)K").matcher(heapInfo);
+        long sum = -1;
+        while (used.find()) {
+            sum = Math.max(sum, 0) + Long.parseLong(used.group(2));
+        }
+        return sum;
     }
 
     /** Runs a jcmd diagnostic command on the app's JVM and returns what it printed. */

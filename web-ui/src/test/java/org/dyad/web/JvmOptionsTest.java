@@ -22,6 +22,7 @@ class JvmOptionsTest {
 
         assertThat(output)
                 .containsPattern("\\sPerMethodTrapLimit\\s+= 0\\s+\\{product\\} \\{command line\\}")
-                .containsPattern("\\sPerBytecodeTrapLimit\\s+= 0\\s+\\{product\\} \\{command line\\}");
+                .containsPattern("\\sPerBytecodeTrapLimit\\s+= 0\\s+\\{product\\} \\{command line\\}")
+                .containsPattern("\\sUseParallelGC\\s+= true\\s+\\{product\\} \\{command line\\}");
     }
 }
