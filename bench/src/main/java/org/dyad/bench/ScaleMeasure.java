@@ -252,7 +252,7 @@ final class ScaleMeasure {
                 m.put("seconds", Stats.round(seconds));
                 m.put("eventsPerSecond", Stats.round(head / seconds));
                 if (halfWay && halfWayAt < now && halfWayPosition < head) {
-                    // The compiler's work at the start is a fixed cost; the later half shows the rate it settles at.
+                    // The JIT compiles most at the start; the later half shows a rate closer to the settled one.
                     m.put("laterHalfEventsPerSecond", Stats.round((head - halfWayPosition) / ((now - halfWayAt) / 1e9)));
                 }
                 AppProcess.Jit jitAfter = app.jit();
