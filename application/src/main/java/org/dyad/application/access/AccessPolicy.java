@@ -2,6 +2,7 @@ package org.dyad.application.access;
 
 import org.dyad.application.board.Board;
 import org.dyad.application.board.BoardRow;
+import org.dyad.application.cases.CaseMembership;
 import org.dyad.application.cases.CaseView;
 import org.dyad.application.users.AccountRole;
 import org.dyad.domain.consent.ConsentTerms;
@@ -25,7 +26,7 @@ public class AccessPolicy {
 
     private static final Set<CaseChange> PERSON_SERVED_CHANGES = EnumSet.of(CaseChange.OWN_WORDS, CaseChange.RESTRICTION);
 
-    public CaseAccess caseAccess(Viewer viewer, CaseView view) {
+    public CaseAccess caseAccess(Viewer viewer, CaseMembership view) {
         if (view.isPersonServed(viewer.userId())) {
             return CaseAccess.FULL;
         }
@@ -41,7 +42,7 @@ public class AccessPolicy {
         return Objects.equals(viewer.unit(), view.getUnit()) ? CaseAccess.SUMMARY : CaseAccess.FORBIDDEN;
     }
 
-    public boolean mayChange(Viewer viewer, CaseView view, CaseChange change) {
+    public boolean mayChange(Viewer viewer, CaseMembership view, CaseChange change) {
         if (view.isPersonServed(viewer.userId())) {
             return PERSON_SERVED_CHANGES.contains(change);
         }

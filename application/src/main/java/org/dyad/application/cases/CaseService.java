@@ -163,7 +163,7 @@ public class CaseService {
     }
 
     private void require(Viewer viewer, String caseId, CaseChange change) {
-        CaseView view = views.find(caseId).orElseThrow(() -> CaseQueries.unknown(caseId));
+        CaseMembership view = views.findMembership(caseId).orElseThrow(() -> CaseQueries.unknown(caseId));
         CaseAccess access = policy.caseAccess(viewer, view);
         if (access == CaseAccess.HIDDEN) {
             throw CaseQueries.unknown(caseId);

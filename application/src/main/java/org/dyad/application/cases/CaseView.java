@@ -15,9 +15,41 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** Everything the care team sees of one case, kept current from its events. */
-public class CaseView {
+public class CaseView implements CaseMembership {
 
     public record Member(String userId, String displayName, CareTeamRole role, Instant joinedAt) {
+    }
+
+    /** The fields of a case view that access turns on, read without the rest ({@link CaseViews#findMembership}). */
+    public record Membership(String unit, String personServedUserId, List<MemberId> careTeam, boolean restricted)
+            implements CaseMembership {
+
+        public record MemberId(String userId) {
+        }
+
+        public Membership {
+            careTeam = careTeam == null ? List.of() : List.copyOf(careTeam);
+        }
+
+        @Override
+        public boolean isPersonServed(String userId) {
+            return personServedUserId != null && personServedUserId.equals(userId);
+        }
+
+        @Override
+        public boolean hasMember(String userId) {
+            return careTeam.stream().anyMatch(m -> m.userId().equals(userId));
+        }
+
+        @Override
+        public boolean isRestricted() {
+            return restricted;
+        }
+
+        @Override
+        public String getUnit() {
+            return unit;
+        }
     }
 
     public record Dyad(String peerId, String peerName, String psychiatristId, String psychiatristName,
@@ -103,6 +135,7 @@ public class CaseView {
     public String getPronouns() { return pronouns; }
     public LocalDate getDateOfBirth() { return dateOfBirth; }
     public Setting getSetting() { return setting; }
+    @Override
     public String getUnit() { return unit; }
     public String getPersonServedUserId() { return personServedUserId; }
     public List<Member> getCareTeam() { return List.copyOf(careTeam); }
@@ -111,6 +144,7 @@ public class CaseView {
     public AdvanceDirective getAdvanceDirective() { return advanceDirective; }
     public WrapSummary getWrapSummary() { return wrapSummary; }
     public List<Stay> getStays() { return List.copyOf(stays); }
+    @Override
     public boolean isRestricted() { return restricted; }
     public boolean isClosed() { return closed; }
     public Instant getOpenedAt() { return openedAt; }
@@ -130,10 +164,12 @@ public class CaseView {
         return !stays.isEmpty() && stays.get(stays.size() - 1).dischargedAt() == null;
     }
 
+    @Override
     public boolean hasMember(String userId) {
         return careTeam.stream().anyMatch(m -> m.userId().equals(userId));
     }
 
+    @Override
     public boolean isPersonServed(String userId) {
         return personServedUserId != null && personServedUserId.equals(userId);
     }

@@ -9,6 +9,11 @@ public interface CaseViews {
 
     Optional<CaseView> find(String caseId);
 
+    /** What access to the case turns on, which may be read for less than the whole view. */
+    default Optional<CaseMembership> findMembership(String caseId) {
+        return find(caseId).map(CaseMembership.class::cast);
+    }
+
     void save(CaseView view);
 
     /**

@@ -113,11 +113,13 @@ public class AxonMongoConfig {
     @Bean
     public ConfigurerModule aggregatesAndProcessors(AggregateCache aggregateCache, BatchPrefetch batchPrefetch,
                                                     @Value(PROCESSOR_BATCH) int processorBatch) {
+        CachingCommandTargetResolver targets = new CachingCommandTargetResolver();
         return configurer -> {
             for (Class<?> aggregate : List.of(Case.class, CoTreatmentSession.class, SharedDecision.class, Consent.class,
                     Disclosure.class, RestrictiveIntervention.class, Coercion.class)) {
                 configurer.configureAggregate(
-                        AggregateConfigurer.defaultConfiguration(aggregate).configureCache(c -> aggregateCache.cache()));
+                        AggregateConfigurer.defaultConfiguration(aggregate).configureCache(c -> aggregateCache.cache())
+                                .configureCommandTargetResolver(c -> targets));
             }
             configurer.eventProcessing().registerEventProcessor(CaseProjection.PROCESSING_GROUP,
                     (name, config, invoker) -> caseViewsProcessor(name, config, invoker, processorBatch));

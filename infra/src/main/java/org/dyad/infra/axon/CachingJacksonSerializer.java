@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Axon's Jackson serializer, remembering which class each stored type name stands for and each class's type.
  * Axon asks for the class of every event read three or four times (payload and metadata, each when wrapped and
  * when read), and every time it asks the class loader by name; the revision of every event written is looked up
- * in its annotations.
+ * in its annotations, and the converters are searched for a route to the stored form.
  */
 public final class CachingJacksonSerializer extends JacksonSerializer {
 
@@ -26,6 +26,13 @@ public final class CachingJacksonSerializer extends JacksonSerializer {
         @Override
         protected SerializedType computeValue(Class<?> type) {
             return CachingJacksonSerializer.super.typeForClass(type);
+        }
+    };
+
+    private final ClassValue<Boolean> serializableTo = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> representation) {
+            return CachingJacksonSerializer.super.canSerializeTo(representation);
         }
     };
 
@@ -58,5 +65,10 @@ public final class CachingJacksonSerializer extends JacksonSerializer {
     @SuppressWarnings("rawtypes")
     public SerializedType typeForClass(Class type) {
         return type == null ? super.typeForClass(null) : types.get(type);
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return serializableTo.get(expectedRepresentation);
     }
 }

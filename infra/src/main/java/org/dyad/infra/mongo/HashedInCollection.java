@@ -2,19 +2,25 @@ package org.dyad.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.MVMap;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * An H2 collection that matches a one-field {@code $in} of strings, or of whole numbers, by a hash lookup. The
+ * An H2 collection that replaces a document found by its string id directly (see {@link #updateDocuments}), and
+ * matches a one-field {@code $in} of strings, or of whole numbers, by a hash lookup. The
  * server's matcher walks the whole list for each document it checks, so reading an aggregate's events through the
  * list of their keys cost the square of the list's length. Any other query, or a value of another type, is left to
  * the server's matcher, and the answer is the same either way.
@@ -25,17 +31,72 @@ import java.util.function.BooleanSupplier;
  */
 final class HashedInCollection extends H2Collection {
 
+    private static final String ID = "_id";
+
     /** Every document a query checks is matched against the same query object: its list is hashed once. */
     private volatile InList lastQuery = InList.NONE;
 
     /** Asked at each write, not when opened: a backend opens the stored collections before it knows which. */
     private final BooleanSupplier sizedWhenAsked;
+    private final MVMap<Object, Document> documents;
 
     HashedInCollection(MongoDatabase database, String collectionName, CollectionOptions options,
                        MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry,
                        BooleanSupplier sizedWhenAsked) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
         this.sizedWhenAsked = sizedWhenAsked;
+        this.documents = dataMap;
+    }
+
+    /**
+     * A whole-document replace of one document found by its string {@code _id} (how the read models are written)
+     * goes straight to the document and its indexes. The server's own path deep-copies the stored document, finds it
+     * again through every index and compares whole documents twice, normalizing each value; any other update, or
+     * one that finds no document, is left to it. The result is the same, except that the stored document is
+     * replaced by a new one rather than changed in place.
+     */
+    @Override
+    public synchronized Document updateDocuments(Document selector, Document updateQuery, ArrayFilters arrayFilters,
+                                                 boolean isMulti, boolean isUpsert, Oplog oplog) {
+        String id = replacedById(selector, updateQuery, arrayFilters, isMulti);
+        Document stored = id == null ? null : documents.get(id);
+        if (stored == null || (updateQuery.containsKey(ID) && !id.equals(updateQuery.get(ID)))) {
+            return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+        }
+        Document replacement = new Document(ID, stored.get(ID));
+        replacement.putAll(updateQuery);
+        Utils.validateFieldNames(replacement);
+        boolean modified = !replacement.equals(stored);
+        if (modified) {
+            for (Index<Object> index : getIndexes()) {
+                index.checkUpdate(stored, replacement, this);
+            }
+            for (Index<Object> index : getIndexes()) {
+                index.updateInPlace(stored, replacement, id, this);
+            }
+            if (tracksDataSize()) {
+                updateDataSize(BsonDocumentType.encodedSize(replacement) - BsonDocumentType.encodedSize(stored));
+            }
+            handleUpdate(id, stored, replacement);
+        }
+        oplog.handleUpdate(getFullName(), selector, updateQuery, modified ? List.of(id) : List.of());
+        Document result = new Document("n", 1);
+        result.put("nModified", modified ? 1 : 0);
+        return result;
+    }
+
+    /** The {@code _id} of a replace of one document by {@code {_id: <string>}}, else null. */
+    private String replacedById(Document selector, Document updateQuery, ArrayFilters arrayFilters, boolean isMulti) {
+        if (isMulti || !ID.equals(getIdField()) || (arrayFilters != null && !arrayFilters.isEmpty())
+                || selector.size() != 1 || !(selector.get(ID) instanceof String id)) {
+            return null;
+        }
+        for (String field : updateQuery.keySet()) {
+            if (field.startsWith("$")) {
+                return null;
+            }
+        }
+        return id;
     }
 
     @Override

@@ -15,7 +15,9 @@ import org.dyad.infra.mongo.InLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,6 +45,13 @@ final class JsonViewCollection<V> {
     private static final char SEPARATOR = '|';
     private static final char AFTER_SEPARATOR = SEPARATOR + 1;
     private static final int KEY_WRITES_PER_BULK = 1000;
+
+    private static final ClassValue<List<String>> RECORD_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<String> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        }
+    };
 
     private final MongoCollection<Document> collection;
     private final JsonDocuments json;
@@ -143,16 +152,44 @@ final class JsonViewCollection<V> {
                 return Optional.ofNullable(takeAsRead(pending.get(), id, writing.get().orElse(null)));
             }
         }
+        Document document = stored(id);
+        if (pending.isPresent()) {
+            return Optional.ofNullable(takeAsRead(pending.get(), id, document));
+        }
+        return Optional.ofNullable(document == null ? null : json.fromDocument(document, type));
+    }
+
+    /**
+     * Some of a view's fields, as {@code part}: a record whose components are named as those fields. Outside a
+     * processor's batch only those fields are converted, from the cached document or from a read that is then cached
+     * as {@link #find}'s are. Inside a batch it is the view {@link #find} gives, converted.
+     */
+    <P extends Record> Optional<P> findPart(String id, Class<P> part) {
+        if (PendingViews.current().isPresent()) {
+            return find(id).map(view -> json.fromDocument(json.toDocument(id, view), part));
+        }
+        Document document = stored(id);
+        if (document == null) {
+            return Optional.empty();
+        }
+        Document fieldsOnly = new Document();
+        for (String field : RECORD_FIELDS.get(part)) {
+            if (document.containsKey(field)) {
+                fieldsOnly.put(field, document.get(field));
+            }
+        }
+        return Optional.of(json.fromDocument(fieldsOnly, part));
+    }
+
+    /** The view's document from the cache, or else from the store (then cached); null when there is none. */
+    private Document stored(String id) {
         Document document = cache.get(id);
         if (document == null) {
             long writesBefore = cache.writes();
             document = collection.find(Filters.eq("_id", id)).first();
             cache.read(id, document, writesBefore);
         }
-        if (pending.isPresent()) {
-            return Optional.ofNullable(takeAsRead(pending.get(), id, document));
-        }
-        return Optional.ofNullable(document == null ? null : json.fromDocument(document, type));
+        return document;
     }
 
     /** The batch takes the view as the store holds it, or will once the writes in flight are done (null: none). */

@@ -1,5 +1,6 @@
 package org.dyad.infra.readmodel;
 
+import org.dyad.application.cases.CaseMembership;
 import org.dyad.application.cases.CaseView;
 import org.dyad.application.cases.CaseViews;
 import org.springframework.stereotype.Repository;
@@ -20,6 +21,11 @@ public class MongoCaseViews implements CaseViews {
     @Override
     public Optional<CaseView> find(String id) {
         return views.find(id);
+    }
+
+    @Override
+    public Optional<CaseMembership> findMembership(String id) {
+        return views.findPart(id, CaseView.Membership.class).map(CaseMembership.class::cast);
     }
 
     @Override

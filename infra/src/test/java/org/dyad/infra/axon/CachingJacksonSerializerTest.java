@@ -1,6 +1,8 @@
 package org.dyad.infra.axon;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.util.LRUMap;
 import org.axonframework.serialization.AnnotationRevisionResolver;
@@ -8,8 +10,12 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +61,20 @@ class CachingJacksonSerializerTest {
         assertThat(serializer.classForType(SimpleSerializedType.emptyType())).isEqualTo(Void.class);
         assertThat(serializer.typeForClass(null)).isEqualTo(SimpleSerializedType.emptyType());
         assertThat(serializer.typeForClass(Void.class)).isEqualTo(SimpleSerializedType.emptyType());
+    }
+
+    @Test
+    void theStoredFormsItCanWriteAreThoseAxonsSerializerCanWrite() {
+        JacksonSerializer axons = JacksonSerializer.defaultSerializer();
+        for (Class<?> representation : List.of(byte[].class, String.class, JsonNode.class, ObjectNode.class,
+                InputStream.class, Document.class, Integer.class, Object.class)) {
+            for (int asked = 0; asked < 2; asked++) {
+                assertThat(serializer.canSerializeTo(representation)).as(representation.getName())
+                        .isEqualTo(axons.canSerializeTo(representation));
+            }
+        }
+        assertThat(serializer.canSerializeTo(String.class)).isTrue();
+        assertThat(serializer.canSerializeTo(Integer.class)).isFalse();
     }
 
     private ObjectMapper countingMapper() {
