@@ -32,8 +32,8 @@ public class CaseView implements CaseMembership {
         }
 
         @Override
-        public boolean isPersonServed(String userId) {
-            return personServedUserId != null && personServedUserId.equals(userId);
+        public String getPersonServedUserId() {
+            return personServedUserId;
         }
 
         @Override
@@ -137,6 +137,7 @@ public class CaseView implements CaseMembership {
     public Setting getSetting() { return setting; }
     @Override
     public String getUnit() { return unit; }
+    @Override
     public String getPersonServedUserId() { return personServedUserId; }
     public List<Member> getCareTeam() { return List.copyOf(careTeam); }
     public Dyad getDyad() { return dyad; }
@@ -167,11 +168,6 @@ public class CaseView implements CaseMembership {
     @Override
     public boolean hasMember(String userId) {
         return careTeam.stream().anyMatch(m -> m.userId().equals(userId));
-    }
-
-    @Override
-    public boolean isPersonServed(String userId) {
-        return personServedUserId != null && personServedUserId.equals(userId);
     }
 
     void addMember(Member member) { careTeam.add(member); }
