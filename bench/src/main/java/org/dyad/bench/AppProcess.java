@@ -173,10 +173,15 @@ final class AppProcess implements AutoCloseable {
         } catch (RuntimeException e) {
             info.put("avgEventDocumentBytes", "unavailable: " + e.getMessage());
         }
+        // The embedded server's two files: events and the rest, then read models and tokens.
         Path file = dataDir.resolve("dyad.mv");
+        Path views = dataDir.resolve("dyad-views.mv");
         try {
             if (Files.exists(file)) {
                 info.put("dataFileBytes", Files.size(file));
+            }
+            if (Files.exists(views)) {
+                info.put("viewsFileBytes", Files.size(views));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -64,7 +64,8 @@ public final class MongoConnection implements AutoCloseable {
             Path file = dataDir.resolve("dyad.mv");
             mongoBackend = DurableH2Backend.open(file.toString(), durability, ReadModelCollections.ALL,
                     Set.of(ReadModelCollections.TRACKING_TOKENS));
-            log.info("Embedded MongoDB-wire server on {} ({} durability)", file.toAbsolutePath(), durability);
+            log.info("Embedded MongoDB-wire server on {} and {} ({} durability)", file.toAbsolutePath(),
+                    DurableH2Backend.viewStoreFile(file.toAbsolutePath().toString()), durability);
         }
         MongoServer server = new MongoServer(mongoBackend);
         server.bind(new InetSocketAddress(bindHost, port), 1, SERVER_EVENT_LOOPS);

@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * How Dyad's H2 file differs from the stock backend's, and how a file in the stock format is brought up to it:
@@ -19,6 +21,7 @@ import java.util.Map;
  *   map, which takes its name in the same commit that marks that collection done, so a start cut short resumes.</li>
  *   <li>index pages filled: files written while each index key counted as 10 kB have pages of one or two keys (see
  *   {@link IndexKeyOrder#getMemory}); each index map is copied as the documents are, into pages of 24 to 48 keys.</li>
+ *   <li>read models and tokens in a file of their own ({@link #moveToViewStore}, see {@link DurableH2Backend}).</li>
  * </ul>
  */
 final class StoreFormat {
@@ -31,10 +34,12 @@ final class StoreFormat {
     private static final String BSON_DONE_PREFIX = "bson-documents:";
     private static final String INDEX_PAGES = "index-pages";
     private static final String INDEX_PAGES_DONE_PREFIX = "index-pages:";
+    private static final String VIEW_STORE = "view-store";
     private static final int CURRENT = 1;
     private static final String INDEX_MAP_MARKER = "._index_";
     /** The stock backend's prefix of a collection's document map. */
     private static final String DOCUMENT_MAP_PREFIX = "databases.";
+    private static final String METADATA_MAP_PREFIX = "meta.";
     private static final int COPY_CHUNK = 10_000;
 
     private StoreFormat() {
@@ -60,11 +65,35 @@ final class StoreFormat {
 
     /** The stock backend's name for a collection's metadata (its data size). */
     static String metadataMapName(String collectionNamespace) {
-        return "meta." + collectionNamespace;
+        return METADATA_MAP_PREFIX + collectionNamespace;
     }
 
     private static boolean isIndexMap(String name) {
         return name.contains(INDEX_MAP_MARKER);
+    }
+
+    /** The namespace ({@code database.collection}) whose documents, metadata or index a map holds, if any. */
+    static Optional<String> namespaceOf(String mapName) {
+        if (isIndexMap(mapName)) {
+            return Optional.of(mapName.substring(0, mapName.indexOf(INDEX_MAP_MARKER)));
+        }
+        if (mapName.startsWith(DOCUMENT_MAP_PREFIX)) {
+            return Optional.of(mapName.substring(DOCUMENT_MAP_PREFIX.length()));
+        }
+        if (mapName.startsWith(METADATA_MAP_PREFIX)) {
+            return Optional.of(mapName.substring(METADATA_MAP_PREFIX.length()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a map holds the documents, metadata or an index of a collection of the database. */
+    static boolean belongsToDatabase(String mapName, String databaseName) {
+        return namespaceOf(mapName).filter(namespace -> namespace.startsWith(databaseName + ".")).isPresent();
+    }
+
+    private static Optional<String> collectionOf(String mapName) {
+        return namespaceOf(mapName).filter(namespace -> namespace.indexOf('.') > 0)
+                .map(namespace -> namespace.substring(namespace.indexOf('.') + 1));
     }
 
     private static boolean isDocumentMap(String name) {
@@ -148,6 +177,61 @@ final class StoreFormat {
             log.info("Rewrote {} unique indexes ({} keys) in full pages in {} ms", indexMaps.size(), keys,
                     (System.nanoTime() - started) / 1_000_000);
         }
+    }
+
+    /**
+     * Moves the maps of the collections kept in the view store ({@code inViewStore}, by collection name) out of a
+     * file written before there was one; each collection's list entry and index definitions stay where they are.
+     * The copies are committed before the originals are removed in the commit that marks the move done, so a start
+     * cut short moves them again. An events' store that has not been through this (new, or written before) starts
+     * the view store afresh: views and tokens kept beside other events would tell the processors what they had done.
+     */
+    static void moveToViewStore(MVStore events, MVStore views, Predicate<String> inViewStore) {
+        MVMap<String, Integer> format = events.openMap(FORMAT_MAP);
+        Integer done = format.get(VIEW_STORE);
+        if (done != null && done >= CURRENT) {
+            return;
+        }
+        for (String name : List.copyOf(views.getMapNames())) {
+            if (!name.equals(FORMAT_MAP)) {
+                views.removeMap(name);
+            }
+        }
+        List<String> moving = events.getMapNames().stream()
+                .filter(name -> collectionOf(name).filter(inViewStore).isPresent()).sorted().toList();
+        long started = System.nanoTime();
+        long entries = 0;
+        for (String name : moving) {
+            MVMap<Object, Object> from = openAsStored(events, name);
+            MVMap<Object, Object> to = openAsStored(views, name);
+            for (Map.Entry<Object, Object> entry : from.entrySet()) {
+                to.put(entry.getKey(), entry.getValue());
+                if (++entries % COPY_CHUNK == 0) {
+                    views.commit();
+                }
+            }
+        }
+        views.commit();
+        for (String name : moving) {
+            events.removeMap(name);
+        }
+        format.put(VIEW_STORE, CURRENT);
+        events.commit();
+        if (!moving.isEmpty()) {
+            log.info("Moved {} maps ({} entries) of the read models and tokens to their own file in {} ms",
+                    moving.size(), entries, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static MVMap<Object, Object> openAsStored(MVStore store, String name) {
+        if (isIndexMap(name)) {
+            return (MVMap) store.openMap(name, indexMap());
+        }
+        if (name.startsWith(DOCUMENT_MAP_PREFIX)) {
+            return (MVMap) store.openMap(name, documentMap());
+        }
+        return store.openMap(name);
     }
 
     /**

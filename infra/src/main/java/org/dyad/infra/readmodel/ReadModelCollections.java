@@ -3,10 +3,9 @@ package org.dyad.infra.readmodel;
 import java.util.Set;
 
 /**
- * The collections that only projections write and that are rebuilt from the events. On the embedded file backend
- * their writes are made durable with the next commit (an event's, or the processor's token update when none comes)
- * rather than each on its own: a crash before that loses the writes and the token together, and the processor does
- * them again.
+ * The collections that only projections write and that are rebuilt from the events. The embedded file backend keeps
+ * them, with the tokens, in a file of their own, committed with a token update about once a second rather than at
+ * each write: a crash before that loses the writes and the token together, and the processor does them again.
  */
 public final class ReadModelCollections {
 
@@ -23,15 +22,16 @@ public final class ReadModelCollections {
     /** Where earlier versions kept each board as one document; moved to the three above at start. */
     static final String WHOLE_BOARDS = "boards";
 
+    /** With the earlier boards' collection, so that moving them to the new one is committed all at once. */
     public static final Set<String> ALL = Set.of(CASES, SESSIONS, INTERVENTIONS, CONSENTS, COERCIONS, DECISIONS,
-            DISCLOSURES, BOARD_VERSIONS, BOARD_CASES, BOARD_ROWS);
+            DISCLOSURES, BOARD_VERSIONS, BOARD_CASES, BOARD_ROWS, WHOLE_BOARDS);
     /** Emptied by the board projection itself when the case views are rebuilt: versions only grow. */
     static final Set<String> BOARDS = Set.of(BOARD_VERSIONS, BOARD_CASES, BOARD_ROWS);
 
     /**
-     * Where each event processor has got to. A token write is committed on its own (it carries its batch's view
-     * writes) but not synced: the next event write's sync covers it, and a power cut before that takes the token
-     * and its views back together.
+     * Where each event processor has got to. A token write commits the views' file when its last commit is a
+     * second old (it carries its batches' view writes), after the events' file, but does not sync it: a power cut
+     * takes the token and its views back together.
      */
     public static final String TRACKING_TOKENS = "trackingtokens";
 
