@@ -7,12 +7,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.awaitility.Awaitility;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Events and read models live in the H2 file under the data directory and survive a restart. */
+/** Events and read models live in the H2 files under the data directory and survive a restart. */
 class RestartTest {
 
     @TempDir
@@ -27,6 +30,7 @@ class RestartTest {
             assertThat(api.post("/api/cases/" + caseId + "/care-team", "{\"userId\": \"peer\"}").status()).isEqualTo(204);
         }
         assertThat(Files.exists(dataDir.resolve("dyad.mv"))).isTrue();
+        assertThat(Files.exists(dataDir.resolve("dyad-views.mv"))).isTrue();
 
         try (ConfigurableApplicationContext second = start()) {
             Api api = Api.as(port(second), "psychiatrist");
@@ -37,6 +41,27 @@ class RestartTest {
                     "{\"peerId\": \"peer\", \"psychiatristId\": \"psychiatrist\"}").status()).isEqualTo(204);
             assertThat(api.get("/api/cases/" + caseId).body().get("dyad").get("peerId").asText()).isEqualTo("peer");
             assertThat(api.get("/api/cases?unit=north").body().size()).isEqualTo(13);
+        }
+    }
+
+    /**
+     * The views' file lost (or behind the events, as after a crash): the demo cases it no longer lists are in the
+     * event store, so they are not opened again, and the processor, its token gone, builds every view again.
+     */
+    @Test
+    void aDataDirectoryThatLostItsViewsFileStartsAndBuildsTheViewsAgain() throws Exception {
+        String caseId;
+        try (ConfigurableApplicationContext first = start()) {
+            caseId = Api.as(port(first), "psychiatrist").openCase("Kept In The Events", "north");
+        }
+        Files.delete(dataDir.resolve("dyad-views.mv"));
+
+        try (ConfigurableApplicationContext second = start()) {
+            Api api = Api.as(port(second), "psychiatrist");
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> api.get("/api/cases?unit=north").body().size() == 13);
+            assertThat(api.get("/api/cases/" + caseId).body().get("preferredName").asText())
+                    .isEqualTo("Kept In The Events");
         }
     }
 
