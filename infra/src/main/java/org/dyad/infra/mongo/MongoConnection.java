@@ -62,7 +62,7 @@ public final class MongoConnection implements AutoCloseable {
                 throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
             }
             Path file = dataDir.resolve("dyad.mv");
-            mongoBackend = DurableH2Backend.open(file.toString(), durability, ReadModelCollections.ALL,
+            mongoBackend = DurableH2Backend.open(file.toString(), durability, ReadModelCollections.KEPT_WITH_VIEWS,
                     Set.of(ReadModelCollections.TRACKING_TOKENS));
             log.info("Embedded MongoDB-wire server on {} and {} ({} durability)", file.toAbsolutePath(),
                     DurableH2Backend.viewStoreFile(file.toAbsolutePath().toString()), durability);

@@ -1,6 +1,8 @@
 package org.dyad.infra.readmodel;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The collections that only projections write and that are rebuilt from the events. The embedded file backend keeps
@@ -22,9 +24,14 @@ public final class ReadModelCollections {
     /** Where earlier versions kept each board as one document; moved to the three above at start. */
     static final String WHOLE_BOARDS = "boards";
 
-    /** With the earlier boards' collection, so that moving them to the new one is committed all at once. */
     public static final Set<String> ALL = Set.of(CASES, SESSIONS, INTERVENTIONS, CONSENTS, COERCIONS, DECISIONS,
-            DISCLOSURES, BOARD_VERSIONS, BOARD_CASES, BOARD_ROWS, WHOLE_BOARDS);
+            DISCLOSURES, BOARD_VERSIONS, BOARD_CASES, BOARD_ROWS);
+    /**
+     * What the embedded file backend keeps in the views' file: the read models, and the earlier boards' collection,
+     * so that moving those boards into the read models is committed all at once.
+     */
+    public static final Set<String> KEPT_WITH_VIEWS = Stream.concat(ALL.stream(), Stream.of(WHOLE_BOARDS))
+            .collect(Collectors.toUnmodifiableSet());
     /** Emptied by the board projection itself when the case views are rebuilt: versions only grow. */
     static final Set<String> BOARDS = Set.of(BOARD_VERSIONS, BOARD_CASES, BOARD_ROWS);
 
