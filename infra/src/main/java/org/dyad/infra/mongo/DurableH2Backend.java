@@ -95,8 +95,9 @@ class DurableH2Backend extends H2Backend {
     /** {@code nanoTime}: the clock that times the progress commits, as {@link System#nanoTime()}. */
     static H2Backend open(String fileName, Durability durability, Set<String> deferred, Set<String> progress,
                           Duration progressCommitInterval, LongSupplier nanoTime) {
-        MVStore events = openStore(fileName, durability);
-        MVStore views = openStore(viewStoreFile(fileName), durability);
+        MVStore events = openStore(fileName, durability == Durability.BACKGROUND);
+        // Committed only with a token, after the events, whatever the durability.
+        MVStore views = openStore(viewStoreFile(fileName), false);
         ViewStore viewStore = new ViewStore(views, deferred, progress);
         StoreFormat.moveToViewStore(events, views, viewStore::holds);
         OPENING.set(viewStore);
@@ -107,10 +108,10 @@ class DurableH2Backend extends H2Backend {
         }
     }
 
-    private static MVStore openStore(String fileName, Durability durability) {
+    private static MVStore openStore(String fileName, boolean savedInBackground) {
         MVStore store = new MVStore.Builder().fileName(fileName).cacheSize(PAGE_CACHE_MB).autoCommitDisabled().open();
         StoreFormat.apply(store);
-        if (durability == Durability.BACKGROUND) {
+        if (savedInBackground) {
             store.setAutoCommitDelay(1000);
         }
         return store;
@@ -153,11 +154,11 @@ class DurableH2Backend extends H2Backend {
         Document reply = super.handleCommand(channel, databaseName, command, query);
         String collection = String.valueOf(query.get(command));
         String name = command.toLowerCase();
-        if (durability != Durability.BACKGROUND && WRITE_COMMANDS.contains(name)
-                && !viewStore.deferred().contains(collection) && !changedNothing(name, query, reply)) {
+        if (WRITE_COMMANDS.contains(name) && !viewStore.deferred().contains(collection)
+                && !changedNothing(name, query, reply)) {
             if (viewStore.progress().contains(collection)) {
                 persistProgress();
-            } else {
+            } else if (durability != Durability.BACKGROUND) {
                 persist(durability == Durability.COMMIT_AND_SYNC);
             }
         }
@@ -195,7 +196,11 @@ class DurableH2Backend extends H2Backend {
             if (!viewCommitDue()) {
                 return;
             }
-            persist(durability == Durability.COMMIT_AND_SYNC);
+            if (durability == Durability.BACKGROUND) {
+                getMvStore().commit();
+            } else {
+                persist(durability == Durability.COMMIT_AND_SYNC);
+            }
             viewStore.store().commit();
             lastViewCommitNanos = nanoTime.getAsLong();
             viewCommits++;

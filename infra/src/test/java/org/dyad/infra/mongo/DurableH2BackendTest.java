@@ -142,6 +142,25 @@ class DurableH2BackendTest {
     }
 
     @Test
+    void savedInTheBackgroundTheViewStoreStillWaitsForATokenAndTheEventsStore() {
+        AtomicLong clock = new AtomicLong();
+        DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(dir.resolve("dyad.mv").toString(),
+                Durability.BACKGROUND, Set.of("views"), Set.of("tokens"), Duration.ofSeconds(1), clock::get);
+        withServer(backend, db -> {
+            db.getCollection("views").insertOne(new Document("_id", "case-1"));
+            assertThat(backend.getViewStore().getAutoCommitDelay()).isZero();
+            assertThat(backend.getMvStore().getAutoCommitDelay()).isPositive();
+
+            backend.getMvStore().openMap("applied, not yet committed").put("event", 2L);
+            clock.addAndGet(Duration.ofSeconds(1).toNanos());
+            db.getCollection("tokens").insertOne(new Document("_id", "case-views").append("index", 1));
+            assertThat(backend.viewCommits()).isEqualTo(1);
+            assertThat(backend.getViewStore().hasUnsavedChanges()).isFalse();
+            assertThat(backend.getMvStore().hasUnsavedChanges()).isFalse();
+        });
+    }
+
+    @Test
     void aTokenCommitsTheViewStoreWhenMuchIsUnsavedInIt() {
         DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(dir.resolve("dyad.mv").toString(),
                 Durability.COMMIT_AND_SYNC, Set.of("views"), Set.of("tokens"), Duration.ofSeconds(1), () -> 0L);
