@@ -312,6 +312,7 @@ class DurableH2Backend extends H2Backend {
             }
         }
 
+        /** Also how a dropped database drops each of its collections. */
         @Override
         public void dropCollection(String collectionName, Oplog oplog) {
             super.dropCollection(collectionName, oplog);
@@ -323,16 +324,5 @@ class DurableH2Backend extends H2Backend {
             }
         }
 
-        @Override
-        public void drop(Oplog oplog) {
-            super.drop(oplog);
-            MVStore views = viewStore().store();
-            String prefix = getDatabaseName() + ".";
-            for (String name : List.copyOf(views.getMapNames())) {
-                if (StoreFormat.belongsToDatabase(name, prefix)) {
-                    views.removeMap(name);
-                }
-            }
-        }
     }
 }

@@ -73,7 +73,7 @@ final class StoreFormat {
     }
 
     /** The namespace ({@code database.collection}) whose documents, metadata or index a map holds, if any. */
-    static Optional<String> namespaceOf(String mapName) {
+    private static Optional<String> namespaceOf(String mapName) {
         if (isIndexMap(mapName)) {
             return Optional.of(mapName.substring(0, mapName.indexOf(INDEX_MAP_MARKER)));
         }
@@ -84,11 +84,6 @@ final class StoreFormat {
             return Optional.of(mapName.substring(METADATA_MAP_PREFIX.length()));
         }
         return Optional.empty();
-    }
-
-    /** Whether a map holds the documents, metadata or an index of a collection of the database. */
-    static boolean belongsToDatabase(String mapName, String databaseName) {
-        return namespaceOf(mapName).filter(namespace -> namespace.startsWith(databaseName + ".")).isPresent();
     }
 
     private static Optional<String> collectionOf(String mapName) {

@@ -228,11 +228,14 @@ class DurableH2BackendTest {
     @Test
     void aDroppedDatabaseTakesItsViewsAndTokensWithIt() {
         String file = dir.resolve("dyad.mv").toString();
-        withServer(file, db -> {
+        DurableH2Backend backend = (DurableH2Backend) DurableH2Backend.open(file, Durability.COMMIT_AND_SYNC,
+                Set.of("views"), Set.of("tokens"));
+        withServer(backend, db -> {
             db.getCollection("views").insertOne(new Document("_id", "case-1"));
             db.getCollection("tokens").insertOne(new Document("_id", "case-views"));
             db.getCollection("events").insertOne(new Document("_id", 1L));
             db.drop();
+            assertThat(backend.getViewStore().getMapNames()).noneMatch(name -> name.contains("dyad."));
         });
         withServer(file, db -> {
             assertThat(db.getCollection("views").countDocuments()).isZero();
