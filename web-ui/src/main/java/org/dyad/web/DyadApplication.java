@@ -15,6 +15,7 @@ import java.time.ZoneId;
 public class DyadApplication {
 
     public static void main(String[] args) {
+        ClassPreloading.startUnlessSwitchedOff(DyadApplication.class.getClassLoader());
         SpringApplication.run(DyadApplication.class, args);
     }
 
