@@ -11,10 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Loads the app's own classes, and the library classes that only a replay uses, as the app starts, on a thread of
- * its own. The JIT compiler compiles the hot paths for the classes loaded so far; a class loaded later (the first
- * event of a kind this process has not seen, or the first rebuild of the read models) makes it throw compiled code
- * away and compile it again, on the same 2 cores the rebuild needs.
+ * Loads the app's own classes, and two library packages whose classes a replay is the first to need (Axon's event
+ * processing, Jackson's typed values), as the app starts, on a thread of its own. The JIT compiler compiles the hot
+ * paths for the classes loaded so far; a class loaded later (the first event of a kind this process has not seen,
+ * or the first rebuild of the read models) makes it throw compiled code away and compile it again, on the
+ * cores the rebuild needs.
  */
 final class ClassPreloading {
 
