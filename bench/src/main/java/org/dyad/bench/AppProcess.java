@@ -240,29 +240,67 @@ final class AppProcess implements AutoCloseable {
         return out;
     }
 
-    /** What the app's JIT compilers have done so far: compilations and seconds spent compiling. */
-    record Jit(long compilations, double seconds) {
-        static final Jit UNKNOWN = new Jit(-1, -1);
+    /**
+     * What the app's JVM has done so far besides running the app: JIT compilations and the seconds spent compiling;
+     * young and full collections and the seconds they stopped the app for (collectors 0 and 1 of its counters).
+     */
+    record VmWork(long compilations, double jitSeconds, long youngGcs, double youngGcSeconds, long fullGcs,
+                  double fullGcSeconds) {
+        static final VmWork UNKNOWN = new VmWork(-1, -1, -1, -1, -1, -1);
+
+        /** The work done since {@code before}, as the results' fields with {@code prefix}; none if either is unknown. */
+        Map<String, Object> since(VmWork before, String prefix, String suffix) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (this == UNKNOWN || before == UNKNOWN) {
+                return m;
+            }
+            m.put(prefix + "JitCompilations" + suffix, compilations - before.compilations);
+            m.put(prefix + "JitSeconds" + suffix, Stats.round(jitSeconds - before.jitSeconds));
+            if (youngGcs >= 0 && before.youngGcs >= 0) {
+                m.put(prefix + "YoungGcs" + suffix, youngGcs - before.youngGcs);
+                m.put(prefix + "YoungGcMs" + suffix, Stats.round((youngGcSeconds - before.youngGcSeconds) * 1000));
+                m.put(prefix + "FullGcs" + suffix, fullGcs - before.fullGcs);
+                m.put(prefix + "FullGcMs" + suffix, Stats.round((fullGcSeconds - before.fullGcSeconds) * 1000));
+            }
+            return m;
+        }
     }
 
-    /** Asked of the app's JVM with jcmd (its performance counters); {@link Jit#UNKNOWN} if it does not say. */
-    Jit jit() {
+    /** Asked of the app's JVM with jcmd (its performance counters); {@link VmWork#UNKNOWN} if it does not say. */
+    VmWork vmWork() {
         try {
-            String out = jcmd("PerfCounter.print");
-            java.util.regex.Matcher compiles = java.util.regex.Pattern.compile("sun\\.ci\\.totalCompiles=(\\d+)").matcher(out);
-            java.util.regex.Matcher ticks = java.util.regex.Pattern.compile("java\\.ci\\.totalTime=(\\d+)").matcher(out);
-            java.util.regex.Matcher frequency = java.util.regex.Pattern.compile("sun\\.os\\.hrt\\.frequency=(\\d+)").matcher(out);
-            if (!compiles.find() || !ticks.find() || !frequency.find()) {
-                return Jit.UNKNOWN;
-            }
-            return new Jit(Long.parseLong(compiles.group(1)),
-                    Long.parseLong(ticks.group(1)) / (double) Long.parseLong(frequency.group(1)));
+            return vmWork(jcmd("PerfCounter.print"));
         } catch (IOException e) {
-            return Jit.UNKNOWN;
+            return VmWork.UNKNOWN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Jit.UNKNOWN;
+            return VmWork.UNKNOWN;
         }
+    }
+
+    /** From what {@code jcmd PerfCounter.print} printed. */
+    static VmWork vmWork(String perfCounters) {
+        Long compiles = counter(perfCounters, "sun.ci.totalCompiles");
+        Long ticks = counter(perfCounters, "java.ci.totalTime");
+        Long frequency = counter(perfCounters, "sun.os.hrt.frequency");
+        if (compiles == null || ticks == null || frequency == null) {
+            return VmWork.UNKNOWN;
+        }
+        double hz = frequency;
+        Long young = counter(perfCounters, "sun.gc.collector.0.invocations");
+        Long youngTicks = counter(perfCounters, "sun.gc.collector.0.time");
+        Long full = counter(perfCounters, "sun.gc.collector.1.invocations");
+        Long fullTicks = counter(perfCounters, "sun.gc.collector.1.time");
+        if (young == null || youngTicks == null || full == null || fullTicks == null) {
+            return new VmWork(compiles, ticks / hz, -1, -1, -1, -1);
+        }
+        return new VmWork(compiles, ticks / hz, young, youngTicks / hz, full, fullTicks / hz);
+    }
+
+    private static Long counter(String perfCounters, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(name)
+                + "=(\\d+)").matcher(perfCounters);
+        return m.find() ? Long.parseLong(m.group(1)) : null;
     }
 
     /** SIGKILL, as a power-less crash would; returns the exit code (137 on Linux). */

@@ -176,7 +176,7 @@ public final class Bench {
 
             if (options.runs("latency")) {
                 Map<String, Object> storeBefore = app.snapshot();
-                results.put("boardLatency", BoardLatency.run(app.api, app.port(), options, app.cpu(), app::jit));
+                results.put("boardLatency", BoardLatency.run(app.api, app.port(), options, app.cpu(), app::vmWork));
                 ((Map<String, Object>) results.get("boardLatency")).put("storeAtStart", storeBefore);
             }
             if (options.runs("commands")) {
@@ -192,7 +192,7 @@ public final class Bench {
                     }
                 }
                 results.put("authOnly", CommandThroughput.authOnly(app.api, options, app.cpu()));
-                Map<String, Map<String, Object>> commands = CommandThroughput.run(app.api, options, app::snapshot, app.cpu(), app::jit);
+                Map<String, Map<String, Object>> commands = CommandThroughput.run(app.api, options, app::snapshot, app.cpu(), app::vmWork);
                 for (Map<String, Object> c : commands.values()) {
                     c.put("ratioToRawInsertRate", raw == null ? null
                             : ratio((double) c.get("perSecondMedian"), (double) raw.get("insertsPerSecondMedian")));
@@ -378,7 +378,7 @@ public final class Bench {
                             ? String.format(Locale.ROOT, ", ÷ phase 1's raw %.3f", first) : "")
                             + ", board " + atStart.get("northBoardRows") + " rows at start"
                             + (c.containsKey("appJitSecondsMeasured") ? ", app JIT while measured: "
-                            + c.get("appJitCompilationsMeasured") + " compilations, " + fmt(c.get("appJitSecondsMeasured")) + " s" : "")});
+                            + c.get("appJitCompilationsMeasured") + " compilations, " + fmt(c.get("appJitSecondsMeasured")) + " s" : "") + gcNote(c, "Measured")});
         }
         Map<String, Object> authLat = (Map<String, Object>) auth.get("latency");
         rows.add(new String[]{"2e", "GET /api/me, Basic, " + auth.get("clients") + " clients (auth ceiling)",
@@ -404,7 +404,7 @@ public final class Bench {
                                 + board.get("screensShowingTheApiBoard") + " screens end on the API's board"
                                 + (board.containsKey("appJitSecondsMeasured") ? "; app JIT while measured: "
                                 + board.get("appJitCompilationsMeasured") + " compilations, "
-                                + fmt(board.get("appJitSecondsMeasured")) + " s" : "")},
+                                + fmt(board.get("appJitSecondsMeasured")) + " s" : "") + gcNote(board, "Measured")},
                 new String[]{"3a", "  event timestamp -> board on screen", "p50 " + fmt(ev.get("p50Ms")) + " ms", "",
                         fmt(ev.get("p50Ms")) + " / " + fmt(ev.get("p99Ms")), "", "wall clock, ms resolution"},
                 new String[]{"3b", "  the same commands' HTTP round trip", "p50 " + fmt(http.get("p50Ms")) + " ms", "",
@@ -434,7 +434,7 @@ public final class Bench {
                                 + " screens end on the API's board"
                                 + (board.containsKey("appJitSecondsMeasured") ? "; app JIT while measured: "
                                 + board.get("appJitCompilationsMeasured") + " compilations, "
-                                + fmt(board.get("appJitSecondsMeasured")) + " s" : "")});
+                                + fmt(board.get("appJitSecondsMeasured")) + " s" : "") + gcNote(board, "Measured")});
             }
             Map<String, Object> unitList = (Map<String, Object>) point.get("unitCaseList");
             if (unitList != null) {
@@ -465,7 +465,7 @@ public final class Bench {
                             fmt(rebuild.get("eventsPerSecond")) + " events/s", ratioCell(rebuild.get("ratioToStoreReadBack")), "", "",
                             "goal >= 0.5x the raw read-back of the same store (5s)" + perRawReadBack(rebuild)
                                     + (rebuild.containsKey("appJitSeconds") ? "; app JIT meanwhile: "
-                                    + rebuild.get("appJitCompilations") + " compilations, " + fmt(rebuild.get("appJitSeconds")) + " s" : "")
+                                    + rebuild.get("appJitCompilations") + " compilations, " + fmt(rebuild.get("appJitSeconds")) + " s" : "") + gcNote(rebuild, "")
                                     + (rebuild.containsKey("laterHalfEventsPerSecond") ? "; its later half "
                                     + fmt(rebuild.get("laterHalfEventsPerSecond")) + " events/s = "
                                     + ratioCell(rebuild.get("laterHalfRatioToStoreReadBack")) + "x" : "")});
@@ -580,6 +580,15 @@ public final class Bench {
     /** A ratio, to three decimals whatever its size (the goals sit at 0.5 and 1.2); blank when not measured. */
     private static String ratioCell(Object ratio) {
         return ratio instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : ratio == null ? "" : String.valueOf(ratio);
+    }
+
+    /** "; app GC: 12 young, 85 ms; 1 full, 410 ms", from the fields {@link AppProcess.VmWork#since} wrote. */
+    private static String gcNote(Map<String, Object> m, String suffix) {
+        if (!m.containsKey("appYoungGcs" + suffix)) {
+            return "";
+        }
+        return "; app GC: " + m.get("appYoungGcs" + suffix) + " young, " + fmt(m.get("appYoungGcMs" + suffix))
+                + " ms; " + m.get("appFullGcs" + suffix) + " full, " + fmt(m.get("appFullGcMs" + suffix)) + " ms";
     }
 
     private static String fmt(Object value) {

@@ -67,7 +67,7 @@ final class BoardLatency {
     }
 
     static Map<String, Object> run(Api api, int port, Options options, Cpu appCpu,
-                                   Supplier<AppProcess.Jit> appJit) throws Exception {
+                                   Supplier<AppProcess.VmWork> appVm) throws Exception {
         List<String> pool = AppProcess.ids(api.getJson("psychiatrist", "/api/cases?unit=north"), true);
         // Never two commands at once on a case: enough cases that the offered rate is really sent.
         int needed = (int) Math.ceil(options.rate() * CASE_BUSY_SECONDS);
@@ -91,7 +91,7 @@ final class BoardLatency {
 
             Api.Caller caller = options.latencyAuth().equals("basic")
                     ? api.basicCaller("psychiatrist") : api.sessionCaller("psychiatrist");
-            Window window = new Window(appCpu, appJit);
+            Window window = new Window(appCpu, appVm);
             Issued issued = issue(caller, options, pool, window);
             List<Command> commands = issued.commands();
             window.end();
@@ -141,10 +141,7 @@ final class BoardLatency {
                 result.put("appCpuCoresBusy", Math.round(cpu / (double) wall * 100) / 100.0);
             }
             result.put("benchCpuCoresBusy", Math.round(benchCpu / (double) wall * 100) / 100.0);
-            if (window.jitCompilations() >= 0) {
-                result.put("appJitCompilationsMeasured", window.jitCompilations());
-                result.put("appJitSecondsMeasured", Stats.round(window.jitSeconds()));
-            }
+            result.putAll(window.vmWork());
             if (!board.transportErrors.isEmpty()) {
                 List<String> errors = new ArrayList<>(board.transportErrors);
                 result.put("transportErrors", errors.subList(0, Math.min(5, errors.size())));
@@ -257,14 +254,14 @@ final class BoardLatency {
     }
 
     /**
-     * The measured window: the app's and the bench's CPU from its start to its end, and the app's JIT work from a
-     * little before its start (see {@link #JIT_MARK_LEAD_NANOS}) to its end.
+     * The measured window: the app's and the bench's CPU from its start to its end, and the app's JIT and GC work from
+     * a little before its start (see {@link #JIT_MARK_LEAD_NANOS}) to its end.
      */
     private static final class Window {
         private final Cpu appCpu;
-        private final Supplier<AppProcess.Jit> appJit;
-        private volatile AppProcess.Jit jit0 = AppProcess.Jit.UNKNOWN;
-        private volatile AppProcess.Jit jit1 = AppProcess.Jit.UNKNOWN;
+        private final Supplier<AppProcess.VmWork> appVm;
+        private volatile AppProcess.VmWork vm0 = AppProcess.VmWork.UNKNOWN;
+        private volatile AppProcess.VmWork vm1 = AppProcess.VmWork.UNKNOWN;
         private volatile long wall0;
         private volatile long wall1;
         private volatile long cpu0 = -1;
@@ -272,13 +269,13 @@ final class BoardLatency {
         private volatile long benchCpu0;
         private volatile long benchCpu1;
 
-        Window(Cpu appCpu, Supplier<AppProcess.Jit> appJit) {
+        Window(Cpu appCpu, Supplier<AppProcess.VmWork> appVm) {
             this.appCpu = appCpu;
-            this.appJit = appJit;
+            this.appVm = appVm;
         }
 
         void beforeStart() {
-            jit0 = appJit.get();
+            vm0 = appVm.get();
         }
 
         void start() {
@@ -291,7 +288,7 @@ final class BoardLatency {
             wall1 = System.nanoTime();
             cpu1 = appCpu.nanos();
             benchCpu1 = Cpu.BENCH.nanos();
-            jit1 = appJit.get();
+            vm1 = appVm.get();
         }
 
         long wallNanos() {
@@ -306,12 +303,8 @@ final class BoardLatency {
             return benchCpu1 - benchCpu0;
         }
 
-        long jitCompilations() {
-            return jit0.compilations() < 0 || jit1.compilations() < 0 ? -1 : jit1.compilations() - jit0.compilations();
-        }
-
-        double jitSeconds() {
-            return jit1.seconds() - jit0.seconds();
+        Map<String, Object> vmWork() {
+            return vm1.since(vm0, "app", "Measured");
         }
     }
 

@@ -32,12 +32,12 @@ final class ClosedLoop {
     /** As above, also reporting the CPU time {@code appCpu} (ns) spent per successful request while measuring. */
     static Map<String, Object> run(String name, int clients, int warmUpSeconds, int windows, int windowSeconds,
                                    Cpu appCpu, Request request) throws InterruptedException {
-        return run(name, clients, warmUpSeconds, windows, windowSeconds, appCpu, () -> AppProcess.Jit.UNKNOWN, request);
+        return run(name, clients, warmUpSeconds, windows, windowSeconds, appCpu, () -> AppProcess.VmWork.UNKNOWN, request);
     }
 
     /** As above, also reporting what the app's JIT compilers did while measuring. */
     static Map<String, Object> run(String name, int clients, int warmUpSeconds, int windows, int windowSeconds,
-                                   Cpu appCpu, Supplier<AppProcess.Jit> appJit, Request request)
+                                   Cpu appCpu, Supplier<AppProcess.VmWork> appVm, Request request)
             throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong ok = new AtomicLong();
@@ -75,7 +75,7 @@ final class ClosedLoop {
         Bench.progress("%s: %d clients, warm-up %d s", name, clients, warmUpSeconds);
         Thread.sleep(warmUpSeconds * 1000L);
         long failedBefore = failed.get();
-        AppProcess.Jit jitStart = appJit.get();
+        AppProcess.VmWork vmStart = appVm.get();
         long cpuStart = appCpu.nanos();
         long benchCpuStart = Cpu.BENCH.nanos();
         long measureStart = System.nanoTime();
@@ -95,7 +95,7 @@ final class ClosedLoop {
         long measureEnd = System.nanoTime();
         long cpuEnd = appCpu.nanos();
         long benchCpuEnd = Cpu.BENCH.nanos();
-        AppProcess.Jit jitEnd = appJit.get();
+        AppProcess.VmWork vmEnd = appVm.get();
         long measuredFailed = failed.get() - failedBefore;
         stop.set(true);
         for (Thread thread : threads) {
@@ -123,10 +123,7 @@ final class ClosedLoop {
         }
         result.put("benchCpuCoresBusy",
                 Math.round((benchCpuEnd - benchCpuStart) / (double) (measureEnd - measureStart) * 100) / 100.0);
-        if (jitStart != AppProcess.Jit.UNKNOWN && jitEnd != AppProcess.Jit.UNKNOWN) {
-            result.put("appJitCompilationsMeasured", jitEnd.compilations() - jitStart.compilations());
-            result.put("appJitSecondsMeasured", Stats.round(jitEnd.seconds() - jitStart.seconds()));
-        }
+        result.putAll(vmEnd.since(vmStart, "app", "Measured"));
         if (!errors.isEmpty()) {
             result.put("firstErrors", List.copyOf(errors));
         }

@@ -31,7 +31,7 @@ final class CommandThroughput {
     }
 
     static Map<String, Map<String, Object>> run(Api api, Options options, Supplier<Map<String, Object>> store,
-                                                Cpu appCpu, Supplier<AppProcess.Jit> appJit) throws Exception {
+                                                Cpu appCpu, Supplier<AppProcess.VmWork> appVm) throws Exception {
         int clients = options.clients();
         int windows = options.windows();
         int seconds = options.windowSeconds();
@@ -59,21 +59,21 @@ final class CommandThroughput {
         Map<String, Map<String, Object>> results = new LinkedHashMap<>();
         Map<String, Object> before = store.get();
         results.put("recordGoalsBasic", ClosedLoop.run("POST /api/cases/{id}/goals (Basic)", clients, 3, windows,
-                seconds, appCpu, appJit, (client, n) -> Api.recordGoals(basic, pick(casesByClient.get(client), n), n)));
+                seconds, appCpu, appVm, (client, n) -> Api.recordGoals(basic, pick(casesByClient.get(client), n), n)));
         results.get("recordGoalsBasic").put("storeAtStart", before);
 
         before = store.get();
         results.put("recordGoalsSession", ClosedLoop.run("POST /api/cases/{id}/goals (session)", clients, 2, windows,
-                seconds, appCpu, appJit, (client, n) -> Api.recordGoals(sessions.get(client), pick(casesByClient.get(client), n), n)));
+                seconds, appCpu, appVm, (client, n) -> Api.recordGoals(sessions.get(client), pick(casesByClient.get(client), n), n)));
         results.get("recordGoalsSession").put("storeAtStart", before);
 
         before = store.get();
-        results.put("openCaseBasic", ClosedLoop.run("POST /api/cases (Basic)", clients, 2, windows, seconds, appCpu, appJit,
+        results.put("openCaseBasic", ClosedLoop.run("POST /api/cases (Basic)", clients, 2, windows, seconds, appCpu, appVm,
                 (client, n) -> Api.openCase(basic, "north", "Bench B" + client + "-" + n)));
         results.get("openCaseBasic").put("storeAtStart", before);
 
         before = store.get();
-        results.put("openCaseSession", ClosedLoop.run("POST /api/cases (session)", clients, 2, windows, seconds, appCpu, appJit,
+        results.put("openCaseSession", ClosedLoop.run("POST /api/cases (session)", clients, 2, windows, seconds, appCpu, appVm,
                 (client, n) -> Api.openCase(sessions.get(client), "north", "Bench S" + client + "-" + n)));
         results.get("openCaseSession").put("storeAtStart", before);
         results.get("openCaseSession").put("storeAtEnd", store.get());

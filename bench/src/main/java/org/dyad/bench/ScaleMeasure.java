@@ -87,7 +87,7 @@ final class ScaleMeasure {
                         .get(step++);
                 point.put("boardLatency", BoardLatency.run(app.api, app.port(),
                         options.withLatencyPhase(BOARD_SCREENS, BOARD_RATE, BOARD_SECONDS, BOARD_WARM_UP_SECONDS),
-                        app.cpu(), app::jit));
+                        app.cpu(), app::vmWork));
                 point.put("commandLatency", commandLatency(app, caseId));
                 point.put("unitCaseList", unitCaseList(app));
                 // Other work on a shared machine moves these latencies from one size's step to the next.
@@ -226,7 +226,7 @@ final class ScaleMeasure {
      * event the store held, clearing the views included.
      */
     private static Map<String, Object> rebuild(AppProcess app) throws Exception {
-        AppProcess.Jit jitBefore = app.jit();
+        AppProcess.VmWork vmBefore = app.vmWork();
         long start = System.nanoTime();
         Api.Response started = app.api.basicCaller("admin").post("/api/admin/projections/rebuild", "");
         Api.expect(started, 202, "rebuild the read models");
@@ -255,11 +255,7 @@ final class ScaleMeasure {
                     // The JIT compiles most at the start; the later half shows a rate closer to the settled one.
                     m.put("laterHalfEventsPerSecond", Stats.round((head - halfWayPosition) / ((now - halfWayAt) / 1e9)));
                 }
-                AppProcess.Jit jitAfter = app.jit();
-                if (jitBefore != AppProcess.Jit.UNKNOWN && jitAfter != AppProcess.Jit.UNKNOWN) {
-                    m.put("appJitCompilations", jitAfter.compilations() - jitBefore.compilations());
-                    m.put("appJitSeconds", Stats.round(jitAfter.seconds() - jitBefore.seconds()));
-                }
+                m.putAll(app.vmWork().since(vmBefore, "app", ""));
                 return m;
             }
             if (now > deadline) {

@@ -3,9 +3,52 @@ package org.dyad.bench;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
-/** What {@code jcmd GC.heap_info} printed for a JDK 17 JVM holding 64 MiB, after {@code GC.run}, per collector. */
 class AppProcessTest {
+
+    /** Lines of what {@code jcmd PerfCounter.print} printed for a JDK 17 JVM (G1), with others around them. */
+    private static final String PERF_COUNTERS = """
+            1234:
+            java.ci.totalTime=10535543483
+            sun.ci.totalCompilesX=7
+            sun.ci.totalCompiles=4030
+            sun.gc.collector.0.invocations=3
+            sun.gc.collector.0.name="G1 young collection pauses"
+            sun.gc.collector.0.time=37697624
+            sun.gc.collector.1.invocations=1
+            sun.gc.collector.1.name="G1 full collection pauses"
+            sun.gc.collector.1.time=412000000
+            sun.gc.collector.2.invocations=0
+            sun.os.hrt.frequency=1000000000
+            """;
+
+    @Test
+    void theJvmsWorkIsReadFromItsPerformanceCountersAndGivenAsWhatWasDoneSinceAnEarlierReading() {
+        AppProcess.VmWork before = AppProcess.vmWork(PERF_COUNTERS.replace("totalCompiles=4030", "totalCompiles=4000")
+                .replace("collector.0.invocations=3", "collector.0.invocations=1")
+                .replace("collector.0.time=37697624", "collector.0.time=12000000")
+                .replace("collector.1.invocations=1", "collector.1.invocations=0")
+                .replace("collector.1.time=412000000", "collector.1.time=0")
+                .replace("totalTime=10535543483", "totalTime=9535543483"));
+        AppProcess.VmWork after = AppProcess.vmWork(PERF_COUNTERS);
+
+        assertThat(after).isEqualTo(new AppProcess.VmWork(4030, 10.535543483, 3, 0.037697624, 1, 0.412));
+        assertThat(after.since(before, "app", "Measured")).containsExactly(
+                entry("appJitCompilationsMeasured", 30L), entry("appJitSecondsMeasured", 1.0),
+                entry("appYoungGcsMeasured", 2L), entry("appYoungGcMsMeasured", 25.7),
+                entry("appFullGcsMeasured", 1L), entry("appFullGcMsMeasured", 412.0));
+    }
+
+    @Test
+    void withoutTheJitsCountersTheWorkIsUnknownAndWithoutTheCollectorsOnlyTheJitIsGiven() {
+        assertThat(AppProcess.vmWork("1234:\nPerfCounter.print: unknown command\n")).isSameAs(AppProcess.VmWork.UNKNOWN);
+        AppProcess.VmWork jitOnly = AppProcess.vmWork(PERF_COUNTERS.replaceAll("(?m)^sun\\.gc\\..*\\n", ""));
+        assertThat(jitOnly.since(jitOnly, "app", "")).containsOnlyKeys("appJitCompilations", "appJitSeconds");
+        assertThat(AppProcess.VmWork.UNKNOWN.since(jitOnly, "app", "")).isEmpty();
+    }
+
+    /** What {@code jcmd GC.heap_info} printed for a JDK 17 JVM holding 64 MiB, after {@code GC.run}, per collector. */
 
     @Test
     void g1sHeapIsItsOneLine() {
