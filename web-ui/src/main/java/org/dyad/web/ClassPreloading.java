@@ -30,7 +30,10 @@ final class ClassPreloading {
 
     private static final Logger log = LoggerFactory.getLogger(ClassPreloading.class);
 
-    /** The classes loaded, and the names that could not be (a library's class for an optional dependency). */
+    /**
+     * The classes loaded, and what could not be: a class (a library's, for an optional dependency) or a pattern whose
+     * files could not be listed.
+     */
     record Result(Set<String> loaded, Set<String> failed, long millis) {
     }
 
