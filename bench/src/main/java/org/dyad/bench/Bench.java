@@ -464,6 +464,8 @@ public final class Bench {
                             ((Number) rebuild.get("eventsReplayed")).longValue()) + " events)",
                             fmt(rebuild.get("eventsPerSecond")) + " events/s", ratioCell(rebuild.get("ratioToStoreReadBack")), "", "",
                             "goal >= 0.5x the raw read-back of the same store (5s)" + perRawReadBack(rebuild)
+                                    + (rebuild.containsKey("appCpuMicrosPerEvent") ? "; app CPU "
+                                    + fmt(rebuild.get("appCpuMicrosPerEvent")) + " us/event" : "")
                                     + (rebuild.containsKey("appJitSeconds") ? "; app JIT meanwhile: "
                                     + rebuild.get("appJitCompilations") + " compilations, " + fmt(rebuild.get("appJitSeconds")) + " s" : "") + gcNote(rebuild, "")
                                     + (rebuild.containsKey("laterHalfEventsPerSecond") ? "; its later half "

@@ -227,6 +227,7 @@ final class ScaleMeasure {
      */
     private static Map<String, Object> rebuild(AppProcess app) throws Exception {
         AppProcess.VmWork vmBefore = app.vmWork();
+        long cpuBefore = app.cpu().nanos();
         long start = System.nanoTime();
         Api.Response started = app.api.basicCaller("admin").post("/api/admin/projections/rebuild", "");
         Api.expect(started, 202, "rebuild the read models");
@@ -256,6 +257,11 @@ final class ScaleMeasure {
                     m.put("laterHalfEventsPerSecond", Stats.round((head - halfWayPosition) / ((now - halfWayAt) / 1e9)));
                 }
                 m.putAll(app.vmWork().since(vmBefore, "app", ""));
+                long cpuAfter = app.cpu().nanos();
+                if (cpuBefore >= 0 && cpuAfter >= cpuBefore) {
+                    // All the app's threads (JIT and collector included): less moved by a busy machine than the rate.
+                    m.put("appCpuMicrosPerEvent", Stats.round((cpuAfter - cpuBefore) / 1e3 / head));
+                }
                 return m;
             }
             if (now > deadline) {

@@ -2,20 +2,14 @@ package org.dyad.infra.readmodel;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
-
 /** Maps read-model objects to and from BSON documents through their fields, as Jackson sees them. */
 @Component
 public class JsonDocuments {
-
-    private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {
-    };
 
     private final ObjectMapper mapper;
 
@@ -27,10 +21,13 @@ public class JsonDocuments {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    /** Fields become maps, lists, strings, numbers and booleans, as JSON would have them, without the text. */
+    /**
+     * Fields become maps, lists, strings, numbers and booleans, as JSON would have them, without the text; the
+     * outer map is the document itself (Jackson fills it as any map), not a copy of one.
+     */
     public Document toDocument(String id, Object value) {
         try {
-            Document document = new Document(mapper.convertValue(value, FIELDS));
+            Document document = mapper.convertValue(value, Document.class);
             document.put("_id", id);
             return document;
         } catch (IllegalArgumentException e) {

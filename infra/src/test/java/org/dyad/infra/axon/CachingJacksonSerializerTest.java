@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import com.fasterxml.jackson.databind.util.LRUMap;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CachingJacksonSerializerTest {
 
@@ -27,6 +32,7 @@ class CachingJacksonSerializerTest {
     }
 
     private final AtomicInteger classLookups = new AtomicInteger();
+    private final AtomicInteger readersMade = new AtomicInteger();
     private final AtomicInteger revisionLookups = new AtomicInteger();
     private final CachingJacksonSerializer serializer = CachingJacksonSerializer.of(countingMapper(),
             new AnnotationRevisionResolver() {
@@ -55,6 +61,42 @@ class CachingJacksonSerializerTest {
     }
 
     @Test
+    void storedTextIsReadAsAxonReadsItWithOneReaderPerClass() {
+        JacksonSerializer axons = JacksonSerializer.builder().objectMapper(new ObjectMapper()).build();
+        GoalsRecorded event = new GoalsRecorded("case-1", "walk every morning, \u00e9t\u00e9 \uD83C\uDF31");
+        SerializedObject<String> stored = serializer.serialize(event, String.class);
+        MetaData metaData = MetaData.with("actorId", "peer-1").and("count", 3);
+        SerializedObject<String> storedMetaData = serializer.serialize(metaData, String.class);
+        int before = readersMade.get();
+
+        for (int read = 0; read < 3; read++) {
+            assertThat(serializer.<String, GoalsRecorded>deserialize(stored)).isEqualTo(event)
+                    .isEqualTo(axons.<String, GoalsRecorded>deserialize(stored));
+            assertThat(serializer.<String, MetaData>deserialize(storedMetaData)).isEqualTo(metaData)
+                    .isEqualTo(axons.<String, MetaData>deserialize(storedMetaData));
+        }
+        assertThat(readersMade.get() - before).isEqualTo(2);
+    }
+
+    @Test
+    void unreadableTextFailsAsAxonsDoesAndUnknownOrEmptyTypesComeBackAsAxonGivesThem() {
+        JacksonSerializer axons = JacksonSerializer.builder().objectMapper(new ObjectMapper()).build();
+        SerializedObject<String> broken = new SimpleSerializedObject<>("{\"caseId\": ", String.class,
+                new SimpleSerializedType(GoalsRecorded.class.getName(), "2"));
+        assertThatThrownBy(() -> serializer.deserialize(broken)).isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> axons.deserialize(broken)).isInstanceOf(SerializationException.class);
+
+        SerializedObject<String> unknown = new SimpleSerializedObject<>("{\"a\":1}", String.class,
+                new SimpleSerializedType("org.dyad.NoSuchEvent", null));
+        assertThat(serializer.<String, Object>deserialize(unknown)).isInstanceOf(UnknownSerializedType.class);
+        assertThat(axons.<String, Object>deserialize(unknown)).isInstanceOf(UnknownSerializedType.class);
+
+        SerializedObject<String> empty = new SimpleSerializedObject<>("", String.class, SimpleSerializedType.emptyType());
+        assertThat(serializer.<String, Object>deserialize(empty)).isNull();
+        assertThat(axons.<String, Object>deserialize(empty)).isNull();
+    }
+
+    @Test
     void unknownAndEmptyTypesAreAnsweredAsAxonAnswersThem() {
         assertThat(serializer.classForType(new SimpleSerializedType("org.dyad.NoSuchEvent", null)))
                 .isEqualTo(UnknownSerializedType.class);
@@ -78,7 +120,13 @@ class CachingJacksonSerializerTest {
     }
 
     private ObjectMapper countingMapper() {
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = new ObjectMapper() {
+            @Override
+            public ObjectReader readerFor(Class<?> type) {
+                readersMade.incrementAndGet();
+                return super.readerFor(type);
+            }
+        };
         mapper.setTypeFactory(new TypeFactory(new LRUMap<>(16, 200)) {
             @Override
             public Class<?> findClass(String className) throws ClassNotFoundException {
