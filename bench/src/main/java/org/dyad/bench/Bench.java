@@ -476,8 +476,14 @@ public final class Bench {
             if (projection.get("storeReadBackPerSecond") != null) {
                 rows.add(new String[]{"5s", "  the same store read back, the faster of two ways",
                         fmt(projection.get("storeReadBackPerSecond")) + " docs/s", "", "", "",
-                        "ranges of 1,000 ids " + fmt(projection.get("storeReadBackRangesPerSecond")) + ", one find() "
-                                + fmt(projection.get("storeReadBackFindPerSecond"))});
+                        (projection.containsKey("storeReadBackAfterPerSecond")
+                                ? "mean of before the app " + fmt(projection.get("storeReadBackBeforePerSecond"))
+                                + " and after it " + fmt(projection.get("storeReadBackAfterPerSecond")) + "; before: " : "")
+                                + "ranges of 1,000 ids " + fmt(projection.get("storeReadBackRangesPerSecond")) + ", one find() "
+                                + fmt(projection.get("storeReadBackFindPerSecond"))
+                                + (projection.containsKey("storeReadBackAfterRangesPerSecond") ? "; after: ranges "
+                                + fmt(projection.get("storeReadBackAfterRangesPerSecond")) + ", one find() "
+                                + fmt(projection.get("storeReadBackAfterFindPerSecond")) : "")});
             }
         }
         rows.add(new String[]{"5r", "command p50, largest store / smallest", ratioCell(scale.get("commandP50RatioLargestToSmallest")),

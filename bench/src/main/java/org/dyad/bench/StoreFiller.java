@@ -75,8 +75,8 @@ final class StoreFiller {
     }
 
     /**
-     * The events read back through the driver two ways, in turn, from the store the app is about to start on (the
-     * server's page cache as cold as the app's will be): ranges of {@value #BATCH} ids, as a tracking processor reads
+     * The events read back through the driver two ways, in turn, from the store the app is about to start on or has
+     * just stopped on (the server's page cache as cold as the app's at its start): ranges of {@value #BATCH} ids, as a tracking processor reads
      * them, and one {@code find()} over the collection, which the embedded server answers by collecting every match
      * before the first batch goes out. Raw reads, nothing deserialized; documents per second.
      */
