@@ -3,7 +3,9 @@ package org.dyad.application.maintenance;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.dyad.application.access.AccessPolicy;
@@ -21,9 +23,15 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds the read models from the first event: the case-views processor stops, its views are cleared (boards
- * emptied, one version on, so the screens follow), its token goes back to the start of the store, and it starts
- * again, replaying every event. Commands go on meanwhile; lists and boards fill up again as the replay goes.
+ * Rebuilds the read models from the first event: the case-views processor stops, its token goes back to the start
+ * of the store, its reset handler clears its views (boards emptied, one version on, so the screens follow), and it
+ * starts again, replaying every event. Commands go on meanwhile; lists and boards fill up again as the replay goes.
+ * <p>
+ * The token put back is the plain one a new processor starts from, not Axon's replay token ({@code resetTokens}):
+ * no handler of the group treats a replayed event differently, and the replay token wrapped every event and token
+ * of a rebuild, cost the processor per event, and sent a rebuild down paths that the catch-up at start-up (the same
+ * work) had not compiled. So the replay is this node's to follow: it lasts until the processor passes the event that
+ * was last when it started.
  */
 @Service
 public class ProjectionRebuild {
@@ -41,6 +49,8 @@ public class ProjectionRebuild {
     private final EventStore events;
     private final ReadModels readModels;
     private final AtomicReference<Instant> lastStarted = new AtomicReference<>();
+    /** The store's last event when this node's last rebuild started; none (-1) before one. */
+    private volatile long rebuildingUpTo = -1;
 
     public ProjectionRebuild(AccessPolicy policy, EventProcessingConfiguration processing, EventStore events,
                              ReadModels readModels) {
@@ -59,13 +69,14 @@ public class ProjectionRebuild {
     public synchronized Status rebuild(Viewer viewer) {
         requireAdmin(viewer);
         StreamingEventProcessor processor = processor();
-        if (processor.isReplaying()) {
+        if (replaying(processor)) {
             throw new DomainRuleViolation("A rebuild is under way already; wait until it has caught up.");
         }
         long head = head();
         processor.shutdownAsync().join();
         try {
-            processor.resetTokens();
+            restartFromFirstEvent();
+            rebuildingUpTo = head;
         } catch (UnableToClaimTokenException e) {
             throw new DomainRuleViolation("Another node holds the case-views processor; stop it there first, or "
                     + "start the rebuild on that node.");
@@ -80,27 +91,52 @@ public class ProjectionRebuild {
     private Status status() {
         StreamingEventProcessor processor = processor();
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        boolean replaying = segments.stream().anyMatch(ProjectionRebuild::replaying);
+        boolean replaying = replaying(processor);
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp)
                 && !readModels.writing();
         boolean error = processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
-        OptionalLong position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+        OptionalLong position = position(segments);
         return new Status(CaseProjection.PROCESSING_GROUP, processor.isRunning(), replaying, caughtUp, error,
                 position.isPresent() ? position.getAsLong() : null, head(), lastStarted.get());
     }
 
-    /**
-     * Axon calls a segment replaying until an event after the reset point arrives; the rebuild is done once the
-     * segment has handled every event the store held at the reset.
-     */
-    private static boolean replaying(EventTrackerStatus segment) {
-        if (!segment.isReplaying()) {
+    /** This node's last rebuild has not yet reached the event that was last when it started. */
+    private boolean replaying(StreamingEventProcessor processor) {
+        long upTo = rebuildingUpTo;
+        if (upTo < 0) {
             return false;
         }
-        OptionalLong reset = segment.getResetPosition();
-        OptionalLong at = segment.getCurrentPosition();
-        return reset.isEmpty() || at.isEmpty() || at.getAsLong() < reset.getAsLong();
+        OptionalLong at = position(processor.processingStatus().values());
+        return at.isEmpty() || at.getAsLong() < upTo;
+    }
+
+    private static OptionalLong position(Collection<EventTrackerStatus> segments) {
+        return segments.stream().map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+    }
+
+    /**
+     * As Axon's {@code resetTokens}, with the token a new processor starts from: every segment claimed first (one
+     * held by another node refuses the rebuild before anything changed), each set back to the store's start, then
+     * the reset handler clears the views. Stored before the views go, so that no failure leaves cleared views behind
+     * a token at the head.
+     */
+    private void restartFromFirstEvent() {
+        String name = CaseProjection.PROCESSING_GROUP;
+        TokenStore tokens = processing.tokenStore(name);
+        TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No " + name + " tracking processor"));
+        processing.transactionManager(name).executeInTransaction(() -> {
+            int[] segments = tokens.fetchSegments(name);
+            for (int segment : segments) {
+                tokens.fetchToken(name, segment);
+            }
+            TrackingToken first = events.createTailToken();
+            for (int segment : segments) {
+                tokens.storeToken(first, name, segment);
+            }
+            processor.eventHandlerInvoker().performReset();
+        });
     }
 
     /** A node that holds no segment shows no status at once; give its processor a moment to claim one. */

@@ -1,0 +1,215 @@
+package org.dyad.application.maintenance;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.dyad.application.access.AccessPolicy;
+import org.dyad.application.access.Viewer;
+import org.dyad.application.cases.CaseProjection;
+import org.dyad.application.shared.ReadModels;
+import org.dyad.application.users.AccountRole;
+import org.dyad.domain.shared.DomainRuleViolation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The rebuild against Axon's own processor, event store and token store, in memory. */
+class ProjectionRebuildTest {
+
+    private static final Viewer ADMIN = new Viewer("admin-1", AccountRole.ADMIN, null);
+    private static final String GROUP = CaseProjection.PROCESSING_GROUP;
+
+    @ProcessingGroup(GROUP)
+    static final class Views {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        final AtomicInteger replayed = new AtomicInteger();
+        final AtomicInteger resets = new AtomicInteger();
+        volatile CountDownLatch gate = new CountDownLatch(0);
+
+        @EventHandler
+        void on(String event, ReplayStatus status) throws InterruptedException {
+            gate.await();
+            if (status.isReplay()) {
+                replayed.incrementAndGet();
+            }
+            seen.add(event);
+        }
+
+        /** Axon marks what a new processor reads of events stored before its start as replayed; only a rebuild counts. */
+        @ResetHandler
+        void reset() {
+            resets.incrementAndGet();
+            seen.clear();
+            replayed.set(0);
+        }
+    }
+
+    /** Another node's claim on the processor, when set. */
+    private final AtomicBoolean claimedElsewhere = new AtomicBoolean();
+    private final Views views = new Views();
+    private final TokenStore tokens = new ClaimableTokenStore(new InMemoryTokenStore(), claimedElsewhere);
+    private final ReadModels readModels = new ReadModels() {
+        @Override
+        public void clearViews() {
+        }
+
+        @Override
+        public boolean writing() {
+            return false;
+        }
+    };
+    private Configuration axon;
+    private ProjectionRebuild rebuild;
+
+    @BeforeEach
+    void start() {
+        axon = DefaultConfigurer.defaultConfiguration()
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .eventProcessing(processing -> processing.registerTrackingEventProcessor(GROUP,
+                                Configuration::eventStore,
+                                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                        .andTokenClaimInterval(100, TimeUnit.MILLISECONDS))
+                        .registerEventHandler(c -> views)
+                        .registerTokenStore(GROUP, c -> tokens))
+                .buildConfiguration();
+        axon.start();
+        rebuild = new ProjectionRebuild(new AccessPolicy(), axon.eventProcessingConfiguration(), axon.eventStore(),
+                readModels);
+        for (String event : List.of("opened", "goals recorded", "closed")) {
+            axon.eventBus().publish(GenericEventMessage.asEventMessage(event));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> views.seen.size() == 3);
+    }
+
+    @AfterEach
+    void stop() {
+        views.gate.countDown();
+        axon.shutdown();
+    }
+
+    @Test
+    void everyEventIsHandledAgainFromTheFirstAfterTheResetHandlerAndNoneAsAxonsReplay() {
+        ProjectionRebuild.Status started = rebuild.rebuild(ADMIN);
+
+        assertThat(started.head()).isEqualTo(2);
+        assertThat(started.rebuildStartedAt()).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> caughtUp(rebuild.status(ADMIN)));
+        assertThat(views.resets).hasValue(1);
+        assertThat(views.seen).containsExactly("opened", "goals recorded", "closed");
+        assertThat(views.replayed).hasValue(0);
+        assertThat(rebuild.status(ADMIN).replaying()).isFalse();
+    }
+
+    @Test
+    void whileARebuildIsUnderWayTheStatusSaysSoAndAnotherIsRefused() {
+        views.gate = new CountDownLatch(1);
+        rebuild.rebuild(ADMIN);
+
+        assertThat(rebuild.status(ADMIN).replaying()).isTrue();
+        assertThat(rebuild.status(ADMIN).caughtUp()).isFalse();
+        assertThatThrownBy(() -> rebuild.rebuild(ADMIN)).isInstanceOf(DomainRuleViolation.class)
+                .hasMessageContaining("under way");
+        assertThat(views.resets).hasValue(1);
+
+        views.gate.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> caughtUp(rebuild.status(ADMIN)));
+        assertThat(views.seen).containsExactly("opened", "goals recorded", "closed");
+    }
+
+    @Test
+    void aProcessorClaimedByAnotherNodeRefusesTheRebuildBeforeAnythingChanges() {
+        TrackingToken before = tokens.fetchToken(GROUP, 0);
+        claimedElsewhere.set(true);
+
+        assertThatThrownBy(() -> rebuild.rebuild(ADMIN)).isInstanceOf(DomainRuleViolation.class)
+                .hasMessageContaining("Another node");
+
+        claimedElsewhere.set(false);
+        assertThat(views.resets).hasValue(0);
+        assertThat(views.seen).containsExactly("opened", "goals recorded", "closed");
+        assertThat(tokens.fetchToken(GROUP, 0)).isEqualTo(before);
+        assertThat(rebuild.status(ADMIN).replaying()).isFalse();
+        axon.eventBus().publish(GenericEventMessage.asEventMessage("reopened"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> views.seen.size() == 4);
+    }
+
+    private static boolean caughtUp(ProjectionRebuild.Status status) {
+        return status.caughtUp() && status.position() != null && status.position() >= status.head();
+    }
+
+    /** An in-memory token store whose segments, when told, are held by another node. */
+    private record ClaimableTokenStore(TokenStore delegate, AtomicBoolean claimedElsewhere) implements TokenStore {
+
+        @Override
+        public TrackingToken fetchToken(String processorName, int segment) {
+            if (claimedElsewhere.get()) {
+                throw new UnableToClaimTokenException("Held by another node");
+            }
+            return delegate.fetchToken(processorName, segment);
+        }
+
+        @Override
+        public void initializeTokenSegments(String processorName, int segmentCount) {
+            delegate.initializeTokenSegments(processorName, segmentCount);
+        }
+
+        @Override
+        public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
+            delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
+        }
+
+        @Override
+        public void storeToken(TrackingToken token, String processorName, int segment) {
+            delegate.storeToken(token, processorName, segment);
+        }
+
+        @Override
+        public void releaseClaim(String processorName, int segment) {
+            delegate.releaseClaim(processorName, segment);
+        }
+
+        @Override
+        public int[] fetchSegments(String processorName) {
+            return delegate.fetchSegments(processorName);
+        }
+
+        @Override
+        public List<Segment> fetchAvailableSegments(String processorName) {
+            return delegate.fetchAvailableSegments(processorName);
+        }
+
+        @Override
+        public Optional<String> retrieveStorageIdentifier() {
+            return delegate.retrieveStorageIdentifier();
+        }
+
+        @Override
+        public boolean requiresExplicitSegmentInitialization() {
+            return delegate.requiresExplicitSegmentInitialization();
+        }
+    }
+}
