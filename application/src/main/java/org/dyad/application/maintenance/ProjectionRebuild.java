@@ -49,7 +49,7 @@ public class ProjectionRebuild {
     private final EventStore events;
     private final ReadModels readModels;
     private final AtomicReference<Instant> lastStarted = new AtomicReference<>();
-    /** The store's last event when this node's last rebuild started; none (-1) before one. */
+    /** The store's last event when this node's last rebuild started; -1 before one. */
     private volatile long rebuildingUpTo = -1;
 
     public ProjectionRebuild(AccessPolicy policy, EventProcessingConfiguration processing, EventStore events,
@@ -100,10 +100,10 @@ public class ProjectionRebuild {
                 position.isPresent() ? position.getAsLong() : null, head(), lastStarted.get());
     }
 
-    /** This node's last rebuild has not yet reached the event that was last when it started. */
+    /** This node's last rebuild has not yet reached the event that was last when it started (none: nothing to reach). */
     private boolean replaying(StreamingEventProcessor processor) {
         long upTo = rebuildingUpTo;
-        if (upTo < 0) {
+        if (upTo <= 0) {
             return false;
         }
         OptionalLong at = position(processor.processingStatus().values());

@@ -99,10 +99,13 @@ class ProjectionRebuildTest {
         axon.start();
         rebuild = new ProjectionRebuild(new AccessPolicy(), axon.eventProcessingConfiguration(), axon.eventStore(),
                 readModels);
-        for (String event : List.of("opened", "goals recorded", "closed")) {
+    }
+
+    private void stored(String... events) {
+        for (String event : events) {
             axon.eventBus().publish(GenericEventMessage.asEventMessage(event));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> views.seen.size() == 3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> views.seen.size() == events.length);
     }
 
     @AfterEach
@@ -113,6 +116,7 @@ class ProjectionRebuildTest {
 
     @Test
     void everyEventIsHandledAgainFromTheFirstAfterTheResetHandlerAndNoneAsAxonsReplay() {
+        stored("opened", "goals recorded", "closed");
         ProjectionRebuild.Status started = rebuild.rebuild(ADMIN);
 
         assertThat(started.head()).isEqualTo(2);
@@ -126,6 +130,7 @@ class ProjectionRebuildTest {
 
     @Test
     void whileARebuildIsUnderWayTheStatusSaysSoAndAnotherIsRefused() {
+        stored("opened", "goals recorded", "closed");
         views.gate = new CountDownLatch(1);
         rebuild.rebuild(ADMIN);
 
@@ -142,6 +147,7 @@ class ProjectionRebuildTest {
 
     @Test
     void aProcessorClaimedByAnotherNodeRefusesTheRebuildBeforeAnythingChanges() {
+        stored("opened", "goals recorded", "closed");
         TrackingToken before = tokens.fetchToken(GROUP, 0);
         claimedElsewhere.set(true);
 
@@ -155,6 +161,17 @@ class ProjectionRebuildTest {
         assertThat(rebuild.status(ADMIN).replaying()).isFalse();
         axon.eventBus().publish(GenericEventMessage.asEventMessage("reopened"));
         await().atMost(Duration.ofSeconds(10)).until(() -> views.seen.size() == 4);
+    }
+
+    @Test
+    void aRebuildOfAnEmptyStoreHasNothingToReplay() {
+        ProjectionRebuild.Status started = rebuild.rebuild(ADMIN);
+
+        assertThat(started.head()).isZero();
+        assertThat(started.replaying()).isFalse();
+        assertThat(views.resets).hasValue(1);
+        stored("opened");
+        assertThat(rebuild.status(ADMIN).replaying()).isFalse();
     }
 
     private static boolean caughtUp(ProjectionRebuild.Status status) {
