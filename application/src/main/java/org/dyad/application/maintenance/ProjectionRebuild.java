@@ -2,7 +2,6 @@ package org.dyad.application.maintenance;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -68,14 +67,14 @@ public class ProjectionRebuild {
     /** Starts a rebuild on this node; refused while another node holds the processor or a replay is under way. */
     public synchronized Status rebuild(Viewer viewer) {
         requireAdmin(viewer);
-        StreamingEventProcessor processor = processor();
-        if (replaying(processor)) {
+        TrackingEventProcessor processor = processor();
+        if (replaying(position(processor.processingStatus().values()))) {
             throw new DomainRuleViolation("A rebuild is under way already; wait until it has caught up.");
         }
         long head = head();
         processor.shutdownAsync().join();
         try {
-            restartFromFirstEvent();
+            restartFromFirstEvent(processor);
             rebuildingUpTo = head;
         } catch (UnableToClaimTokenException e) {
             throw new DomainRuleViolation("Another node holds the case-views processor; stop it there first, or "
@@ -89,25 +88,20 @@ public class ProjectionRebuild {
     }
 
     private Status status() {
-        StreamingEventProcessor processor = processor();
+        TrackingEventProcessor processor = processor();
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        boolean replaying = replaying(processor);
+        OptionalLong position = position(segments);
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp)
                 && !readModels.writing();
         boolean error = processor.isError() || segments.stream().anyMatch(EventTrackerStatus::isErrorState);
-        OptionalLong position = position(segments);
-        return new Status(CaseProjection.PROCESSING_GROUP, processor.isRunning(), replaying, caughtUp, error,
+        return new Status(CaseProjection.PROCESSING_GROUP, processor.isRunning(), replaying(position), caughtUp, error,
                 position.isPresent() ? position.getAsLong() : null, head(), lastStarted.get());
     }
 
-    /** This node's last rebuild has not yet reached the event that was last when it started (none: nothing to reach). */
-    private boolean replaying(StreamingEventProcessor processor) {
+    /** This node's last rebuild has not reached the event that was last when it started (none: nothing to reach). */
+    private boolean replaying(OptionalLong at) {
         long upTo = rebuildingUpTo;
-        if (upTo <= 0) {
-            return false;
-        }
-        OptionalLong at = position(processor.processingStatus().values());
-        return at.isEmpty() || at.getAsLong() < upTo;
+        return upTo > 0 && (at.isEmpty() || at.getAsLong() < upTo);
     }
 
     private static OptionalLong position(Collection<EventTrackerStatus> segments) {
@@ -121,11 +115,9 @@ public class ProjectionRebuild {
      * the reset handler clears the views. Stored before the views go, so that no failure leaves cleared views behind
      * a token at the head.
      */
-    private void restartFromFirstEvent() {
+    private void restartFromFirstEvent(TrackingEventProcessor processor) {
         String name = CaseProjection.PROCESSING_GROUP;
         TokenStore tokens = processing.tokenStore(name);
-        TrackingEventProcessor processor = processing.eventProcessor(name, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No " + name + " tracking processor"));
         processing.transactionManager(name).executeInTransaction(() -> {
             int[] segments = tokens.fetchSegments(name);
             for (int segment : segments) {
@@ -140,7 +132,7 @@ public class ProjectionRebuild {
     }
 
     /** A node that holds no segment shows no status at once; give its processor a moment to claim one. */
-    private static void awaitReplayStarted(StreamingEventProcessor processor, long head) {
+    private static void awaitReplayStarted(TrackingEventProcessor processor, long head) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         while (head > 0 && processor.processingStatus().isEmpty() && Instant.now().isBefore(deadline)) {
             try {
@@ -157,9 +149,10 @@ public class ProjectionRebuild {
         return head == null ? 0 : head.position().orElse(0);
     }
 
-    private StreamingEventProcessor processor() {
-        return processing.eventProcessor(CaseProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No " + CaseProjection.PROCESSING_GROUP + " processor"));
+    private TrackingEventProcessor processor() {
+        return processing.eventProcessor(CaseProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No " + CaseProjection.PROCESSING_GROUP
+                        + " tracking processor"));
     }
 
     private void requireAdmin(Viewer viewer) {

@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +69,16 @@ class ProjectionRebuildTest {
     /** Another node's claim on the processor, when set. */
     private final AtomicBoolean claimedElsewhere = new AtomicBoolean();
     private final Views views = new Views();
-    private final TokenStore tokens = new ClaimableTokenStore(new InMemoryTokenStore(), claimedElsewhere);
+    /** Axon's in-memory token store, whose segments, when told, are held by another node. */
+    private final TokenStore tokens = new InMemoryTokenStore() {
+        @Override
+        public TrackingToken fetchToken(String processorName, int segment) {
+            if (claimedElsewhere.get()) {
+                throw new UnableToClaimTokenException("Held by another node");
+            }
+            return super.fetchToken(processorName, segment);
+        }
+    };
     private final ReadModels readModels = new ReadModels() {
         @Override
         public void clearViews() {
@@ -176,57 +183,5 @@ class ProjectionRebuildTest {
 
     private static boolean caughtUp(ProjectionRebuild.Status status) {
         return status.caughtUp() && status.position() != null && status.position() >= status.head();
-    }
-
-    /** An in-memory token store whose segments, when told, are held by another node. */
-    private record ClaimableTokenStore(TokenStore delegate, AtomicBoolean claimedElsewhere) implements TokenStore {
-
-        @Override
-        public TrackingToken fetchToken(String processorName, int segment) {
-            if (claimedElsewhere.get()) {
-                throw new UnableToClaimTokenException("Held by another node");
-            }
-            return delegate.fetchToken(processorName, segment);
-        }
-
-        @Override
-        public void initializeTokenSegments(String processorName, int segmentCount) {
-            delegate.initializeTokenSegments(processorName, segmentCount);
-        }
-
-        @Override
-        public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-            delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
-        }
-
-        @Override
-        public void storeToken(TrackingToken token, String processorName, int segment) {
-            delegate.storeToken(token, processorName, segment);
-        }
-
-        @Override
-        public void releaseClaim(String processorName, int segment) {
-            delegate.releaseClaim(processorName, segment);
-        }
-
-        @Override
-        public int[] fetchSegments(String processorName) {
-            return delegate.fetchSegments(processorName);
-        }
-
-        @Override
-        public List<Segment> fetchAvailableSegments(String processorName) {
-            return delegate.fetchAvailableSegments(processorName);
-        }
-
-        @Override
-        public Optional<String> retrieveStorageIdentifier() {
-            return delegate.retrieveStorageIdentifier();
-        }
-
-        @Override
-        public boolean requiresExplicitSegmentInitialization() {
-            return delegate.requiresExplicitSegmentInitialization();
-        }
     }
 }
